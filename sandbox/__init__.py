@@ -1,0 +1,1 @@
+"""The game runtime: compiler, facade, runner and host. Never imports studio or Qt."""

@@ -1,0 +1,1 @@
+"""The curated pygame and stdlib surface a game may import."""

@@ -1,0 +1,1 @@
+"""Minigame Studio: the app (window, model pipeline, library)."""
