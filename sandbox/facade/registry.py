@@ -1,0 +1,61 @@
+"""Resolves the module names a game imports to the facade's namespaces."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sandbox.console import Console
+from sandbox.facade.namespace import FacadeNamespace
+from sandbox.facade.pygame_facade import build_pygame
+from sandbox.facade.pygame_media import AssetPack
+from sandbox.facade.stdlib import build_stdlib
+
+UNAVAILABLE_HINTS = {
+    "numpy": "numpy is not available in the sandbox; use lists and the math module",
+    "pygame.surfarray": "pygame.surfarray needs numpy, which is not available in the sandbox",
+    "pygame.sndarray": "pygame.sndarray needs numpy, which is not available in the sandbox",
+    "pygame.scrap": "the clipboard (pygame.scrap) is not available in the sandbox",
+    "pygame.freetype": "pygame.freetype is not available in the sandbox; use pygame.font",
+    "asyncio": "asyncio is not available in the sandbox; write update(dt) and draw(screen) instead",
+}
+
+
+class ModuleResolver:
+    """Maps dotted module names to namespaces; anything else is an ImportError."""
+
+    def __init__(self, top_level: Mapping[str, FacadeNamespace]) -> None:
+        self._top_level = dict(top_level)
+
+    def importable(self) -> list[str]:
+        """Top-level module names a game may import."""
+        return sorted(name for name in self._top_level if not name.startswith("_"))
+
+    def resolve(self, dotted: str) -> FacadeNamespace:
+        """The namespace for `dotted` (e.g. "pygame.locals"), or a clear ImportError."""
+        head, _, rest = dotted.partition(".")
+        found: object = self._top_level.get(dotted) or self._top_level.get(head)
+        if found is not None and rest and dotted not in self._top_level:
+            for part in rest.split("."):
+                found = getattr(found, part, None) if not part.startswith("_") else None
+                if not isinstance(found, FacadeNamespace):
+                    found = None
+                    break
+        if isinstance(found, FacadeNamespace):
+            return found
+        hint = UNAVAILABLE_HINTS.get(dotted) or UNAVAILABLE_HINTS.get(head)
+        if hint is None:
+            hint = (
+                f"module {dotted!r} is not available in the sandbox; "
+                f"games may import: {', '.join(self.importable())}"
+            )
+        raise ImportError(hint, name=dotted)
+
+
+def build_facade(
+    console: Console, assets: AssetPack, default_font: bytes, audio_ready: bool, game_file: str
+) -> ModuleResolver:
+    """Everything one runner's games may import, wired to its console."""
+    pygame_modules = build_pygame(console, assets, default_font, audio_ready)
+    top_level = dict(build_stdlib(console, game_file))
+    top_level["pygame"] = pygame_modules["pygame"]
+    return ModuleResolver(top_level)

@@ -1,0 +1,72 @@
+"""Copies the game's screen into shared frame memory and keeps check-mode frame statistics."""
+
+from __future__ import annotations
+
+import time
+import zlib
+from dataclasses import dataclass
+
+import pygame
+
+from sandbox.frames import FrameWriter
+
+MAX_SAMPLED_HASHES = 4096
+
+
+@dataclass(frozen=True)
+class FrameStats:
+    """What a check run learned from the frames it published."""
+
+    elapsed_s: float
+    hashes: tuple[int, ...]
+    blank: bool
+
+
+class FramePublisher:
+    """One blit per frame into the memfd; optional hashing of sampled frames."""
+
+    def __init__(self, writer: FrameWriter) -> None:
+        self._writer = writer
+        self._targets: dict[tuple[int, int], pygame.Surface] = {}
+        self.sample_every = 0
+        self.virtual_ms_at_last_frame = -1.0
+        self._hashes: list[int] = []
+        self._all_blank = True
+        self._first_frame_at: float | None = None
+        self._frames = 0
+
+    def beat(self) -> None:
+        """Tell the host's watchdog the runner is alive."""
+        self._writer.beat()
+
+    def publish(self, screen: pygame.Surface, virtual_ms: float) -> None:
+        """Make `screen` the newest frame the host can read."""
+        size = screen.get_size()
+        target = self._targets.get(size)
+        if target is None:
+            # A surface whose pixels *are* the shared memory: the blit is the copy.
+            target = pygame.image.frombuffer(self._writer.pixels(*size), size, "BGRA")
+            self._targets = {size: target}
+        writer = self._writer
+        writer.begin()
+        target.blit(screen, (0, 0))
+        writer.commit(*size)
+        writer.beat()
+        self.virtual_ms_at_last_frame = virtual_ms
+        if self._first_frame_at is None:
+            self._first_frame_at = time.perf_counter()
+        self._frames += 1
+        if self.sample_every and self._frames % self.sample_every == 1 % self.sample_every:
+            self._sample(self._writer.pixels(*size))
+
+    def _sample(self, pixels: memoryview) -> None:
+        if len(self._hashes) < MAX_SAMPLED_HASHES:
+            self._hashes.append(zlib.crc32(pixels))
+        if self._all_blank:
+            first = bytes(pixels[:4])
+            self._all_blank = pixels.tobytes() == first * (len(pixels) // 4)
+
+    def stats(self) -> FrameStats:
+        """Timing and hashes since the first frame."""
+        elapsed = time.perf_counter() - self._first_frame_at if self._first_frame_at else 0.0
+        return FrameStats(elapsed, tuple(self._hashes), self._all_blank and self._frames > 0)

@@ -1,0 +1,200 @@
+"""Parent-side handle on the game: keeps a runner warm, loads, hot-swaps, forwards input.
+
+A new game goes to a spare runner that is already warm (pygame imported, process
+confined), so the user never waits for a process to start; a hot swap goes to the
+runner that is playing. Classic scripts reload by restart. A watchdog thread kills a
+runner that stops beating. Nothing here blocks the caller, so a GUI thread may call it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import queue
+import threading
+import time
+from types import TracebackType
+
+from sandbox.frames import Frame
+from sandbox.protocol import Control, KeyInput, LoadGame, MouseInput
+from sandbox.runner_process import HostEvent, RunnerProcess, RunnerSettings, RunnerStopped
+
+WATCHDOG_PERIOD_S = 0.1
+
+
+class GameHost:
+    """The game as the app sees it: one playing runner plus one warm spare."""
+
+    def __init__(self, settings: RunnerSettings | None = None) -> None:
+        self.settings = settings or RunnerSettings()
+        self._lock = threading.RLock()
+        self._current: RunnerProcess | None = None
+        self._spare: RunnerProcess | None = None
+        self._retired: list[RunnerProcess] = []
+        self._frame_base = 0
+        self._last_frame: Frame | None = None
+        self._source: tuple[str, str] | None = None
+        self._closed = threading.Event()
+        self._watchdog = threading.Thread(target=self._watch, name="game-host-watchdog", daemon=True)
+        self._watchdog.start()
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start a warm runner now, so the first game loads without waiting."""
+        with self._lock:
+            if self._spare is None:
+                self._spare = RunnerProcess(self.settings)
+
+    def close(self) -> None:
+        """Stop every runner and release every resource; idempotent."""
+        self._closed.set()
+        with self._lock:
+            runners = [r for r in (self._current, self._spare, *self._retired) if r is not None]
+            self._current = self._spare = None
+            self._retired = []
+        for runner in runners:
+            runner.close()
+
+    def __enter__(self) -> GameHost:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()
+
+    # -- loading ----------------------------------------------------------------------
+
+    def load_new(self, source: str, filename: str = "game.py", seed: int | None = None) -> None:
+        """Start `source` as a new game in a warm runner; the old game stops."""
+        with self._lock:
+            self._source = (source, filename)
+            runner = self._take_spare()
+            runner.send(LoadGame(source, filename, "new", seed))
+            self._make_current(runner)
+
+    def hot_swap(self, source: str, filename: str = "game.py") -> None:
+        """Replace the running code keeping its state (classic scripts restart instead)."""
+        with self._lock:
+            current = self._current
+            if current is None or not current.alive or current.shape == "classic":
+                self.load_new(source, filename)
+                return
+            self._source = (source, filename)
+            current.send(LoadGame(source, filename, "hot_swap", None))
+
+    def restart(self) -> None:
+        """Run the current code again from scratch, nothing carried over."""
+        with self._lock:
+            if self._source is not None:
+                self.load_new(*self._source)
+
+    # -- input and control ------------------------------------------------------------
+
+    def send_key(self, down: bool, key: int, mod: int = 0, unicode: str = "", scancode: int = 0) -> None:
+        """Forward a key press or release to the game."""
+        self._send_current(KeyInput(down, key, mod, unicode[:8], scancode))
+
+    def send_mouse(
+        self, kind: str, x: int, y: int, button: int = 0, rel_x: int = 0, rel_y: int = 0,
+        buttons: tuple[int, ...] = (0, 0, 0),
+    ) -> None:
+        """Forward a mouse event, in game pixels."""
+        self._send_current(MouseInput(kind, x, y, button, rel_x, rel_y, tuple(buttons)))  # type: ignore[arg-type]
+
+    def pause(self) -> None:
+        self._send_current(Control("pause"))
+
+    def resume(self) -> None:
+        self._send_current(Control("resume"))
+
+    def step(self) -> None:
+        """Advance a paused game by one frame."""
+        self._send_current(Control("step"))
+
+    # -- output -----------------------------------------------------------------------
+
+    def latest_frame(self, previous_number: int = -1) -> Frame | None:
+        """The newest frame if newer than `previous_number`; numbers grow across runners."""
+        with self._lock:
+            runner, base = self._current, self._frame_base
+        if runner is not None:
+            frame = runner.latest_frame(max(-1, previous_number - base))
+            if frame is not None:
+                frame = dataclasses.replace(frame, number=frame.number + base)
+                self._last_frame = frame
+                return frame
+        return None
+
+    def poll_events(self) -> list[HostEvent]:
+        """Messages from the playing runner since the last call; never blocks."""
+        with self._lock:
+            runner = self._current
+        events: list[HostEvent] = []
+        if runner is None:
+            return events
+        while True:
+            try:
+                events.append(runner.messages.get_nowait())
+            except queue.Empty:
+                return events
+
+    def wait_for(self, kinds: tuple[type, ...], timeout_s: float) -> HostEvent | None:
+        """Block until an event of one of `kinds` arrives (for scripts and tests)."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            for event in self.poll_events():
+                if isinstance(event, kinds):
+                    return event
+            time.sleep(0.005)
+        return None
+
+    @property
+    def runner_pid(self) -> int | None:
+        """The playing runner's process id (for tests and diagnostics)."""
+        with self._lock:
+            return self._current.pid if self._current is not None else None
+
+    @property
+    def confinement(self) -> tuple[str, str] | None:
+        """(applied layers, warnings) of the playing runner, once it is ready."""
+        with self._lock:
+            ready = self._current.ready if self._current is not None else None
+        return (ready.applied, ready.warnings) if ready is not None else None
+
+    # -- internals --------------------------------------------------------------------
+
+    def _send_current(self, command: KeyInput | MouseInput | Control) -> None:
+        with self._lock:
+            if self._current is not None:
+                self._current.send(command)
+
+    def _take_spare(self) -> RunnerProcess:
+        spare = self._spare
+        self._spare = None
+        if spare is None or not spare.alive:
+            if spare is not None:
+                self._retired.append(spare)
+            spare = RunnerProcess(self.settings)
+        return spare
+
+    def _make_current(self, runner: RunnerProcess) -> None:
+        old = self._current
+        if old is not None:
+            self._frame_base = (self._last_frame.number if self._last_frame else self._frame_base) + 1
+            old.kill("closed", "replaced by a new game")
+            self._retired.append(old)
+        self._current = runner
+        self._spare = RunnerProcess(self.settings)
+
+    def _watch(self) -> None:
+        while not self._closed.wait(WATCHDOG_PERIOD_S):
+            now = time.monotonic()
+            with self._lock:
+                runners = [r for r in (self._current, self._spare) if r is not None]
+                retired, self._retired = self._retired, []
+            for runner in runners:
+                runner.check_heartbeat(now)
+            for runner in retired:
+                runner.close()
+
+
+__all__ = ["GameHost", "HostEvent", "RunnerSettings", "RunnerStopped"]

@@ -1,0 +1,86 @@
+"""Data only: which names, attributes and sizes the game compiler and guards accept."""
+
+from __future__ import annotations
+
+# --- Limits -------------------------------------------------------------------------
+
+MAX_SOURCE_BYTES = 1_000_000
+# A long hand-written game is ~20k nodes; this leaves room while keeping compile < ~1 s.
+MAX_AST_NODES = 250_000
+# Real code nests ~30 deep (a 60-branch elif chain is ~60). The transformer recurses in
+# Python, several frames per level, so the cap must stay well under the recursion limit.
+MAX_AST_DEPTH = 150
+
+# --- Names injected by the compiler ---------------------------------------------------
+
+# The one runtime guard the transformer emits: `_attr_guard_(obj, "format")`. It starts
+# with "_" so no game can bind, shadow or pass it as a parameter name.
+ATTR_GUARD_NAME = "_attr_guard_"
+
+# --- Plain names (variables, parameters, functions, classes) ---------------------------
+
+# A bare "_" is the conventional throw-away name (`for _ in range(3)`); no guard or
+# builtin is called "_", so binding it reaches nothing private.
+ALLOW_BARE_UNDERSCORE = True
+
+# Underscore names a game may read: set in every game's globals by make_globals.
+READABLE_DUNDER_NAMES = frozenset({"__name__", "__file__"})
+
+# Underscore names a class body may bind (plain assignment, not a method).
+CLASS_BODY_DUNDER_NAMES = frozenset({"__slots__"})
+
+# Dunder methods a class body may define. Deliberately absent: __del__ (runs at
+# arbitrary points inside trusted code), __getattribute__/__setattr__/__delattr__,
+# __init_subclass__, __set_name__, __class_getitem__, __instancecheck__,
+# __subclasscheck__, __reduce__*, __get__/__set__/__delete__ (descriptor hooks).
+DEFINABLE_DUNDER_METHODS = frozenset({
+    "__init__", "__post_init__", "__repr__", "__str__", "__format__",
+    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__",
+    "__len__", "__iter__", "__next__", "__reversed__", "__contains__",
+    "__getitem__", "__setitem__", "__delitem__", "__missing__", "__getattr__",
+    "__call__", "__enter__", "__exit__",
+    "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__",
+    "__mul__", "__rmul__", "__imul__", "__truediv__", "__rtruediv__", "__itruediv__",
+    "__floordiv__", "__rfloordiv__", "__ifloordiv__", "__mod__", "__rmod__", "__imod__",
+    "__pow__", "__rpow__", "__ipow__", "__matmul__", "__rmatmul__", "__imatmul__",
+    "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__",
+    "__xor__", "__rxor__", "__ixor__", "__lshift__", "__rlshift__", "__ilshift__",
+    "__rshift__", "__rrshift__", "__irshift__",
+    "__neg__", "__pos__", "__abs__", "__invert__", "__round__",
+    "__int__", "__float__", "__index__", "__complex__",
+})
+
+# --- Attributes ------------------------------------------------------------------------
+
+# Underscore attributes a game may read. __init__ is also runtime-checked (see below);
+# __class__ gives nothing the `type` builtin does not; __name__ is a plain string.
+READABLE_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__class__"})
+
+# Attributes without a leading "_" that still reach interpreter internals: frames,
+# code, generator/coroutine state, tracebacks, closures, legacy aliases, and `mro`
+# (a class's full ancestry, the first step of the classic subclass walk).
+DENIED_ATTRIBUTES = frozenset({
+    "gi_frame", "gi_code", "gi_yieldfrom",
+    "cr_frame", "cr_code", "cr_await", "cr_origin",
+    "ag_frame", "ag_code", "ag_await",
+    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "f_trace",
+    "f_generator",
+    "tb_frame", "tb_next",
+    "co_code", "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars",
+    "co_filename", "co_lnotab", "co_linetable", "co_exceptiontable",
+    "func_globals", "func_code", "func_closure", "func_dict", "func_defaults",
+    "im_func", "im_self", "im_class",
+    "cell_contents",
+    "mro",
+})
+
+# Attributes whose danger depends on the object, so their loads are rewritten to a
+# call of the runtime guard: str.format/format_map traverse attributes named inside
+# the format string; BaseException.obj hands out the object an AttributeError was
+# about (often a facade internal); __init__ could re-initialise a facade object.
+RUNTIME_CHECKED_ATTRIBUTES = frozenset({"format", "format_map", "obj", "__init__"})
+
+# --- Imports ---------------------------------------------------------------------------
+
+# The only `from __future__ import` a game may use (dataclasses with forward refs).
+ALLOWED_FUTURE_FEATURES = frozenset({"annotations"})

@@ -1,0 +1,102 @@
+"""Child-process entry point: warm up pygame, lock the process down, then serve the host.
+
+Started by `sandbox.host` as `python -I -m sandbox.runner ...` with a scrubbed
+environment. Everything that needs the disk, a subprocess or a socket (importing
+pygame, the system font table, the audio device, the asset pack) happens before
+`lock_down`; after it, the process can only compute, draw into its frame memory and
+talk through its two pipes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="sandbox.runner")
+    parser.add_argument("--command-fd", type=int, required=True)
+    parser.add_argument("--event-fd", type=int, required=True)
+    parser.add_argument("--frame-fd", type=int, required=True)
+    parser.add_argument("--assets", default="")
+    parser.add_argument("--parent-pid", type=int, default=0)
+    parser.add_argument("--memory-limit-mb", type=int, default=2048)
+    return parser.parse_args(argv)
+
+
+def _open_audio() -> bool:
+    import pygame
+
+    try:
+        pygame.mixer.init()
+        return True
+    except pygame.error:
+        pass
+    # No sound device: SDL's dummy driver keeps mixer code working, silently.
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    try:
+        pygame.mixer.init()
+        return True
+    except pygame.error:
+        return False
+
+
+def _warm_up(assets_dir: str):  # noqa: ANN202 - returns the facade pieces
+    import pygame
+
+    from sandbox.facade.pygame_media import AssetPack
+
+    pygame.display.init()
+    pygame.display.set_mode((1, 1), 0, 32)  # so Surface.convert() has a display format
+    pygame.font.init()
+    pygame.font.get_fonts()  # runs fc-list now: subprocesses are impossible later
+    default_font = (Path(pygame.__file__).parent / pygame.font.get_default_font()).read_bytes()
+    audio_ready = _open_audio()
+    assets = AssetPack(Path(assets_dir) if assets_dir else None)
+    assets.preload()
+    return assets, default_font, audio_ready
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Warm up, confine, and serve game commands until the host goes away."""
+    started = time.perf_counter()
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the host decides when we stop
+
+    from sandbox import frames
+    from sandbox.channel import RunnerChannel
+    from sandbox.confine import ConfinementPolicy, default_readable_paths, lock_down
+    from sandbox.console import Console
+    from sandbox.facade.registry import build_facade
+    from sandbox.frame_publisher import FramePublisher
+    from sandbox.protocol import Ready
+    from sandbox.runtime import GameRuntime
+
+    memory = frames.open_frame_memory(args.frame_fd)
+    os.close(args.frame_fd)  # mapped; an open fd would only be a way to resize it
+    channel = RunnerChannel(args.command_fd, args.event_fd)
+    assets, default_font, audio_ready = _warm_up(args.assets)
+    writer = frames.FrameWriter(memory)
+    max_side = int((writer.capacity // 4) ** 0.5)
+    console = Console(max_size=(min(1920, writer.capacity // 4 // 1200 or max_side), 1200))
+    resolver = build_facade(console, assets, default_font, audio_ready, game_file="game.py")
+    runtime = GameRuntime(channel, FramePublisher(writer), console, resolver)
+    readable = default_readable_paths([args.assets] if args.assets else [])
+    report = lock_down(
+        ConfinementPolicy(
+            readable_paths=readable,
+            memory_limit_bytes=args.memory_limit_mb * 1024 * 1024,
+            parent_pid=args.parent_pid or None,
+        )
+    )
+    warmup_ms = (time.perf_counter() - started) * 1000.0
+    channel.send(Ready(os.getpid(), ",".join(report.applied), "\n".join(report.warnings), warmup_ms))
+    runtime.serve()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""One runner child process seen from the host: start, talk, read frames, watch, kill.
+
+Everything the runner sends is hostile: lines are bounded and strictly decoded, frame
+headers are checked against our own mapping, and a runner that breaks the protocol
+or misses its heartbeat is killed. No call here blocks the caller: commands go
+through a writer thread, messages arrive through a reader thread into a queue.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sandbox import frames, protocol
+from sandbox.frames import Frame
+from sandbox.protocol import FromRunner, Output, Ready, ToRunner
+
+MAX_QUEUED_MESSAGES = 10_000
+STDERR_TAIL_BYTES = 4096
+# Names passed through to the runner when the host has them; nothing secret.
+PASSED_ENVIRONMENT = ("SDL_AUDIODRIVER", "XDG_RUNTIME_DIR", "PULSE_SERVER", "LANG")
+
+
+@dataclass(frozen=True)
+class RunnerSettings:
+    """How runners are started and watched."""
+
+    assets_dir: Path | None = None
+    max_width: int = 1920
+    max_height: int = 1200
+    hang_timeout_s: float = 3.0
+    startup_timeout_s: float = 20.0
+    memory_limit_mb: int = 2048
+
+
+@dataclass(frozen=True)
+class RunnerStopped:
+    """A runner process ended: `reason` is exited, crashed, hang, protocol or closed."""
+
+    reason: str
+    detail: str
+    returncode: int | None
+
+
+HostEvent = FromRunner | RunnerStopped
+
+
+def runner_environment(home: str) -> dict[str, str]:
+    """A scrubbed environment: no keys, no display, SDL without signal handlers."""
+    env = {
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_NO_SIGNAL_HANDLERS": "1",
+        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+        "PATH": "/usr/bin:/bin",
+        "HOME": home,
+        "LANG": "C.UTF-8",
+    }
+    for name in PASSED_ENVIRONMENT:
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
+
+
+@dataclass
+class _Watch:
+    last_beat: int = -1
+    last_change: float = field(default_factory=time.monotonic)
+
+
+class RunnerProcess:
+    """Handle on one `sandbox.runner` child."""
+
+    def __init__(self, settings: RunnerSettings) -> None:
+        self.settings = settings
+        self.ready: Ready | None = None
+        self.stopped: RunnerStopped | None = None
+        self.shape = "callback"
+        self.messages: queue.Queue[HostEvent] = queue.Queue()
+        self._dropped_output = 0
+        self._outbox: queue.Queue[bytes | None] = queue.Queue()
+        self._stderr_tail: deque[bytes] = deque(maxlen=64)
+        self._watch = _Watch()
+        self._lock = threading.Lock()
+        self._workdir = tempfile.mkdtemp(prefix="minigame-runner-")
+        frame_fd, self._memory = frames.create_frame_memory(settings.max_width, settings.max_height)
+        self.frames = frames.FrameReader(self._memory)
+        command_read, self._command_write = os.pipe()
+        self._event_read, event_write = os.pipe()
+        try:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable, "-I", "-m", "sandbox.runner",
+                    "--command-fd", str(command_read),
+                    "--event-fd", str(event_write),
+                    "--frame-fd", str(frame_fd),
+                    "--assets", str(settings.assets_dir or ""),
+                    "--parent-pid", str(os.getpid()),
+                    "--memory-limit-mb", str(settings.memory_limit_mb),
+                ],
+                pass_fds=(command_read, event_write, frame_fd),
+                env=runner_environment(self._workdir),
+                cwd=self._workdir,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                start_new_session=True,  # Ctrl+C in a terminal reaches the host only
+            )
+        finally:
+            for fd in (command_read, event_write, frame_fd):
+                os.close(fd)
+        self.started_at = time.monotonic()
+        for target, name in ((self._read_messages, "reader"), (self._write_commands, "writer"), (self._drain_stderr, "stderr")):
+            threading.Thread(target=target, name=f"runner-{self.process.pid}-{name}", daemon=True).start()
+
+    # -- state ------------------------------------------------------------------------
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    @property
+    def alive(self) -> bool:
+        return self.stopped is None and self.process.poll() is None
+
+    def stderr_tail(self) -> str:
+        """The last bytes the runner wrote to stderr (for diagnosing crashes)."""
+        return b"".join(self._stderr_tail)[-STDERR_TAIL_BYTES:].decode("utf-8", "replace")
+
+    def wait_ready(self, timeout_s: float | None = None) -> bool:
+        """Block until the runner is warm and confined (or has died)."""
+        deadline = time.monotonic() + (timeout_s if timeout_s is not None else self.settings.startup_timeout_s)
+        while self.ready is None and self.stopped is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return self.ready is not None and self.stopped is None
+
+    # -- talking ----------------------------------------------------------------------
+
+    def send(self, command: ToRunner) -> None:
+        """Queue a command; never blocks, even if the runner is stuck."""
+        if self.stopped is None:
+            self._outbox.put(protocol.encode(command))
+
+    def latest_frame(self, previous_number: int = -1) -> Frame | None:
+        """The newest complete frame, if newer than `previous_number`."""
+        return self.frames.read(previous_number)
+
+    # -- watching ---------------------------------------------------------------------
+
+    def check_heartbeat(self, now: float) -> None:
+        """Kill the runner if it stopped beating (an endless loop or a stuck C call)."""
+        if self.stopped is not None:
+            return
+        if self.ready is None:
+            if now - self.started_at > self.settings.startup_timeout_s:
+                self.kill("hang", f"the runner did not start within {self.settings.startup_timeout_s:.0f} s")
+            return
+        beat = self.frames.heartbeat()
+        if beat != self._watch.last_beat:
+            self._watch.last_beat = beat
+            self._watch.last_change = now
+        elif now - self._watch.last_change > self.settings.hang_timeout_s:
+            self.kill(
+                "hang",
+                f"the game stopped responding for {self.settings.hang_timeout_s:.1f} s "
+                "(an endless loop or a very long computation) and was stopped",
+            )
+
+    def kill(self, reason: str, detail: str) -> None:
+        """Stop the runner now and record why (the first reason wins)."""
+        with self._lock:
+            if self.stopped is None:
+                self.stopped = RunnerStopped(reason, detail, None)
+                self.messages.put(self.stopped)
+        if self.process.poll() is None:
+            try:
+                self.process.send_signal(signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def close(self) -> None:
+        """Kill the runner, reap it and release every resource; idempotent."""
+        self.kill("closed", "closed by the host")
+        self._outbox.put(None)
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        for fd_name in ("_command_write",):
+            fd = getattr(self, fd_name, -1)
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+                setattr(self, fd_name, -1)
+        shutil.rmtree(self._workdir, ignore_errors=True)
+
+    # -- threads ----------------------------------------------------------------------
+
+    def _read_messages(self) -> None:
+        reader = protocol.LineReader(protocol.MAX_FROM_RUNNER_LINE_BYTES)
+        try:
+            while True:
+                try:
+                    lines = reader.read_from(self._event_read)
+                except protocol.ProtocolError as error:
+                    self.kill("protocol", f"the runner broke the protocol: {error}")
+                    return
+                if reader.at_eof:
+                    break
+                for line in lines:
+                    try:
+                        message = protocol.decode_from_runner(line)
+                    except protocol.ProtocolError as error:
+                        self.kill("protocol", f"the runner sent a malformed message: {error}")
+                        return
+                    self._accept(message)
+        finally:
+            os.close(self._event_read)
+            self._on_exit()
+
+    def _accept(self, message: FromRunner) -> None:
+        if isinstance(message, Ready):
+            self.ready = message
+            return
+        if isinstance(message, protocol.Loaded):
+            self.shape = message.shape
+        if self.messages.qsize() >= MAX_QUEUED_MESSAGES and isinstance(message, (Output, protocol.Log)):
+            self._dropped_output += 1  # a flood from a runner nobody reads
+            return
+        self.messages.put(message)
+
+    def _on_exit(self) -> None:
+        try:
+            returncode = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.kill("hang", "the runner closed its pipe but did not exit")
+            return
+        with self._lock:
+            if self.stopped is not None:
+                return
+            if returncode == 0:
+                self.stopped = RunnerStopped("exited", "the runner exited", 0)
+            else:
+                self.stopped = RunnerStopped("crashed", _describe_exit(returncode, self.stderr_tail()), returncode)
+            self.messages.put(self.stopped)
+
+    def _write_commands(self) -> None:
+        while True:
+            data = self._outbox.get()
+            if data is None or self.stopped is not None:
+                return
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(self._command_write, view) :]
+            except OSError:
+                return
+
+    def _drain_stderr(self) -> None:
+        stream = self.process.stderr
+        if stream is None:
+            return
+        for chunk in iter(lambda: stream.read1(4096), b""):
+            self._stderr_tail.append(chunk)
+        stream.close()
+
+
+def _describe_exit(returncode: int, stderr_tail: str) -> str:
+    if returncode < 0:
+        number = -returncode
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = f"signal {number}"
+        why = {
+            "SIGKILL": "killed (out of memory or a resource limit)",
+            "SIGSYS": "stopped by the sandbox for a forbidden system call",
+            "SIGSEGV": "crashed (segmentation fault)",
+            "SIGXCPU": "stopped for using too much CPU time",
+            "SIGXFSZ": "stopped for trying to write a file",
+            "SIGABRT": "aborted",
+        }.get(name, f"ended by {name}")
+        return f"the game process was {why}"
+    last_line = stderr_tail.strip().splitlines()[-1:] or [""]
+    return f"the runner exited with status {returncode}" + (f": {last_line[0][:300]}" if last_line[0] else "")

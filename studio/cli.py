@@ -1,0 +1,95 @@
+"""Command line for every studio command (DESIGN section 6); thin by design."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+
+from studio.settings import Paths
+
+
+def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    # Turn SIGTERM into the same clean unwinding as Ctrl+C, so every `finally`
+    # that closes runners runs.
+    raise KeyboardInterrupt
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studio", description="Say a sentence, play the game seconds later."
+    )
+    commands = parser.add_subparsers(dest="command")
+    play = commands.add_parser("play", help="play a game file in a sandboxed window")
+    play.add_argument("file", type=Path)
+    check = commands.add_parser("check", help="run a game headless and report how it went")
+    check.add_argument("file", type=Path)
+    check.add_argument("--frames", type=int, default=600, help="frames to run (default 600)")
+    check.add_argument("--seed", type=int, default=0, help="seed for the game's random numbers and input")
+    check.add_argument("--timeout", type=float, default=30.0, help="give up after this many seconds")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `studio` console script."""
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        file = args.file if args.command == "play" else Paths().default_game
+        return _play(file)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(args: argparse.Namespace) -> int:
+    from sandbox.check import CheckResult, GameFileError, check_source, read_game_file
+    from sandbox.runner_process import RunnerSettings
+
+    try:
+        source = read_game_file(args.file)
+    except GameFileError as error:
+        result = CheckResult("error", str(error), None, 0, 0.0, 0.0, 0.0, False, False)
+    else:
+        settings = RunnerSettings(assets_dir=Paths().asset_pack)
+        result = check_source(
+            source, args.file.name, frames=max(1, args.frames), seed=args.seed,
+            settings=settings, timeout_s=args.timeout,
+        )
+    if args.json:
+        print(json.dumps(result.to_json()))
+    else:
+        print(_describe(result), file=sys.stdout if result.status == "ok" else sys.stderr)
+    return 0 if result.status == "ok" else 1
+
+
+def _describe(result: object) -> str:
+    from sandbox.check import CheckResult
+
+    assert isinstance(result, CheckResult)
+    if result.status != "ok":
+        return f"{result.status}: {result.message}"
+    notes = ["blank screen" if result.blank else "draws", "responds to input" if result.responds_to_input else "ignores input"]
+    return (
+        f"ok: {result.frames} frames at {result.fps:.0f} fps (load {result.load_ms:.1f} ms, "
+        f"first frame {result.first_frame_ms:.1f} ms); {', '.join(notes)}"
+    )
+
+
+def _play(file: Path) -> int:
+    from sandbox.check import GameFileError, read_game_file
+
+    try:
+        source = read_game_file(file)
+    except GameFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    from studio.qt.play_window import run_play_window
+
+    return run_play_window(source, file.name, Paths().asset_pack)
