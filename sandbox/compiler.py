@@ -58,7 +58,10 @@ def compile_game(source: str, filename: str = "<game>") -> CompiledGame:
 def attribute_refusal(name: str, *, store: bool) -> str | None:
     """Why reading (or, with store=True, setting/deleting) attribute `name` is refused."""
     if name.startswith("_") and (store or name not in policy.READABLE_DUNDER_ATTRIBUTES):
-        return f'attribute names starting with "_" are not allowed: "{name}"'
+        hint = policy.ATTRIBUTE_HINTS.get(name)
+        return f'attribute names starting with "_" are not allowed: "{name}"' + (
+            f" ({hint})" if hint else ""
+        )
     if name in policy.DENIED_ATTRIBUTES:
         return f'the attribute "{name}" reaches interpreter internals and is not allowed'
     return None
@@ -226,10 +229,10 @@ class GameTransformer(RestrictingNodeTransformer):
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
         is_load = isinstance(node.ctx, ast.Load)
+        node = self.node_contents_visit(node)  # inner first: problems come in reading order
         refusal = attribute_refusal(node.attr, store=not is_load)
         if refusal:
             self.error(node, refusal)
-        node = self.node_contents_visit(node)
         if is_load and node.attr in policy.RUNTIME_CHECKED_ATTRIBUTES:
             guarded = ast.Call(
                 func=ast.Name(policy.ATTR_GUARD_NAME, ast.Load()),

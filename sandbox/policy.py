@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 # --- Limits -------------------------------------------------------------------------
 
 MAX_SOURCE_BYTES = 1_000_000
@@ -53,8 +55,11 @@ DEFINABLE_DUNDER_METHODS = frozenset({
 # --- Attributes ------------------------------------------------------------------------
 
 # Underscore attributes a game may read. __init__ is also runtime-checked (see below);
-# __class__ gives nothing the `type` builtin does not; __name__ is a plain string.
-READABLE_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__", "__class__"})
+# __name__ is a plain string. (__class__ stays refused: the message suggests type(x).)
+READABLE_DUNDER_ATTRIBUTES = frozenset({"__init__", "__name__"})
+
+# A repair hint for refused underscore attributes games commonly reach for.
+ATTRIBUTE_HINTS = MappingProxyType({"__class__": "use type(x) instead"})
 
 # Attributes without a leading "_" that still reach interpreter internals: frames,
 # code, generator/coroutine state, tracebacks, closures, legacy aliases, and `mro`

@@ -41,6 +41,8 @@ class RunnerSettings:
     hang_timeout_s: float = 3.0
     startup_timeout_s: float = 20.0
     memory_limit_mb: int = 2048
+    # What the child runs, after the interpreter; tests substitute misbehaving runners.
+    runner_argv: tuple[str, ...] = ("-I", "-m", "sandbox.runner")
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ class RunnerProcess:
         try:
             self.process = subprocess.Popen(
                 [
-                    sys.executable, "-I", "-m", "sandbox.runner",
+                    sys.executable, *settings.runner_argv,
                     "--command-fd", str(command_read),
                     "--event-fd", str(event_write),
                     "--frame-fd", str(frame_fd),

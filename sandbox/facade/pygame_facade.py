@@ -14,7 +14,11 @@ from sandbox.facade.namespace import FacadeNamespace, frozen_class, make_namespa
 
 
 def _constants() -> dict[str, object]:
-    return {name: value for name, value in vars(pygame.constants).items() if name.isupper() and isinstance(value, int)}
+    return {
+        name: value
+        for name, value in vars(pygame.constants).items()
+        if not name.startswith("_") and isinstance(value, int)
+    }
 
 
 def _sprite_module() -> FacadeNamespace:

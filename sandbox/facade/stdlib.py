@@ -8,15 +8,20 @@ simply not there.
 from __future__ import annotations
 
 import abc
+import array
+import base64
 import bisect
 import collections
 import colorsys
+import contextlib
 import copy
 import dataclasses
+import datetime
 import enum
 import fractions
 import functools
 import heapq
+import io
 import itertools
 import json
 import math
@@ -25,8 +30,10 @@ import random
 import re
 import statistics
 import string
+import struct
 import textwrap
 import time
+import types
 import typing
 from collections.abc import Callable
 
@@ -135,6 +142,13 @@ def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]
             "statistics", _pick(statistics, "mean median mode stdev pstdev variance pvariance fmean")
         ),
         "fractions": make_namespace("fractions", {"Fraction": fractions.Fraction}),
+        "array": make_namespace("array", {"array": array.array, "typecodes": array.typecodes}),
+        "struct": make_namespace("struct", _pick(struct, "pack unpack calcsize iter_unpack Struct error")),
+        "io": make_namespace("io", {"BytesIO": io.BytesIO, "StringIO": io.StringIO}),
+        "base64": make_namespace("base64", _pick(base64, "b64encode b64decode b16encode b16decode b32encode b32decode")),
+        "datetime": make_namespace("datetime", _pick(datetime, "date datetime time timedelta timezone")),
+        "contextlib": make_namespace("contextlib", _pick(contextlib, "contextmanager suppress nullcontext")),
+        "types": make_namespace("types", {"SimpleNamespace": types.SimpleNamespace}),
         "textwrap": make_namespace("textwrap", _pick(textwrap, "wrap fill dedent indent shorten")),
         "re": make_namespace(
             "re",

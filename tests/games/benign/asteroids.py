@@ -58,7 +58,8 @@ def update(dt):
     if keys[pygame.K_UP]:
         ship_vel.x += math.cos(math.radians(ship_angle)) * 240 * dt
         ship_vel.y -= math.sin(math.radians(ship_angle)) * 240 * dt
-    ship_vel.scale_to_length(min(ship_vel.length(), 300)) if ship_vel.length() > 0 else None
+    if ship_vel.length() > 300:
+        ship_vel.scale_to_length(300)
     ship_pos.x += ship_vel.x * dt
     ship_pos.y += ship_vel.y * dt
     ship_vel.x *= 0.99
@@ -79,7 +80,7 @@ def update(dt):
                 rocks.remove(r)
                 if b in bullets:
                     bullets.remove(b)
-                score += 100 // (r["r"] // 12)
+                score += {36: 20, 18: 50}.get(r["r"], 100)
                 if r["r"] > 14:
                     for sign in (-1, 1):
                         rocks.append({"pos": Vector2(r["pos"]), "vel": r["vel"].rotate(35 * sign) * 1.3, "r": r["r"] // 2})

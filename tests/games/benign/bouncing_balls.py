@@ -1,5 +1,5 @@
 """Bouncing Balls
-Watch the balls bounce. Close the window to quit.
+Watch the balls bounce. Space toggles motion trails. Close the window to quit.
 """
 import random
 import pygame
@@ -16,11 +16,14 @@ for i in range(12):
                   random.randint(8, 24),
                   (random.randint(60, 255), random.randint(60, 255), random.randint(60, 255))])
 
+trails = False
 running = True
 while running:
     for event in pygame.event.get():
         if event.type == pygame.QUIT:
             running = False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
+            trails = not trails
 
     for ball in balls:
         ball[0] += ball[2]
@@ -30,7 +33,12 @@ while running:
         if ball[1] - ball[4] < 0 or ball[1] + ball[4] > 480:
             ball[3] = -ball[3]
 
-    screen.fill((0, 0, 0))
+    if trails:
+        fade = pygame.Surface((640, 480), pygame.SRCALPHA)
+        fade.fill((0, 0, 0, 40))
+        screen.blit(fade, (0, 0))
+    else:
+        screen.fill((0, 0, 0))
     for x, y, dx, dy, r, color in balls:
         pygame.draw.circle(screen, color, (x, y), r)
     pygame.display.flip()

@@ -1,0 +1,25 @@
+# expect: refused — __import__('os')
+"""Dunder Import (hostile)."""
+
+def pwned(how):
+    """Proof of a breach a test can see: printed, and in the error message."""
+    print("PWNED", how)
+    raise RuntimeError("PWNED: " + how)
+
+
+def mark(osmod, how):
+    """Given a real os module, also leave the marker file."""
+    try:
+        fd = osmod.open("/tmp/minigame-pwned-import_dunder_import", osmod.O_WRONLY | osmod.O_CREAT, 420)
+        osmod.write(fd, how.encode())
+        osmod.close(fd)
+    finally:
+        pwned(how)
+
+
+real_os = __import__("os")
+mark(real_os, "__import__('os')")
+
+
+def draw(screen):
+    screen.fill((40, 0, 0))

@@ -1,0 +1,44 @@
+# expect: error|refused — getattr(exc, '__trace' + 'back__') at run time
+"""Dynamic Traceback (hostile): a computed dunder name passed to getattr."""
+
+def pwned(how):
+    """Proof of a breach a test can see: printed, and in the error message."""
+    print("PWNED", how)
+    raise RuntimeError("PWNED: " + how)
+
+
+def mark(osmod, how):
+    """Given a real os module, also leave the marker file."""
+    try:
+        fd = osmod.open("/tmp/minigame-pwned-introspect_dynamic_getattr_traceback", osmod.O_WRONLY | osmod.O_CREAT, 420)
+        osmod.write(fd, how.encode())
+        osmod.close(fd)
+    finally:
+        pwned(how)
+
+
+
+def hunt(frame):
+    """Walk up the stack looking for a frame whose globals hold a real os/sys module."""
+    while frame is not None:
+        g = frame.f_globals
+        for name in ("os", "sys"):
+            if name in g and str(type(g[name])) == "<class 'module'>":
+                real = g[name]
+                if name == "sys":
+                    real = real.modules["os"]
+                mark(real, "frame walk found " + name)
+        frame = frame.f_back
+    pwned("reached frame objects at all")
+
+
+def update(dt):
+    try:
+        [][1]
+    except IndexError as exc:
+        tb = getattr(exc, "__trace" + "back__")
+        hunt(getattr(tb, "tb_frame"))
+
+
+def draw(screen):
+    screen.fill((40, 0, 0))

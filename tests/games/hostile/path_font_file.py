@@ -1,0 +1,33 @@
+# expect: error|refused — pygame.font.Font('/etc/passwd', 12) and a real .ttf by absolute path
+"""Font Load (hostile): fonts by absolute path."""
+
+def pwned(how):
+    """Proof of a breach a test can see: printed, and in the error message."""
+    print("PWNED", how)
+    raise RuntimeError("PWNED: " + how)
+
+
+def mark(osmod, how):
+    """Given a real os module, also leave the marker file."""
+    try:
+        fd = osmod.open("/tmp/minigame-pwned-path_font_file", osmod.O_WRONLY | osmod.O_CREAT, 420)
+        osmod.write(fd, how.encode())
+        osmod.close(fd)
+    finally:
+        pwned(how)
+
+
+import pygame
+
+pygame.font.init()
+for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/work/main/.venv/lib/python3.11/site-packages/pygame/examples/data/" + "sans.ttf"):
+    try:
+        pygame.font.Font(path, 12)
+    except Exception:
+        continue
+    pwned("pygame.font.Font opened " + path)
+pygame.font.Font("/etc/passwd", 12)
+
+
+def draw(screen):
+    screen.fill((40, 0, 0))

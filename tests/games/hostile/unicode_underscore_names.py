@@ -1,0 +1,25 @@
+# expect: refused — fullwidth low line (U+FF3F) normalises to '_' (NFKC): ().＿＿class＿＿
+"""Unicode Names (hostile): identifiers are NFKC-normalised, so a text scan for '__' misses these."""
+
+def pwned(how):
+    """Proof of a breach a test can see: printed, and in the error message."""
+    print("PWNED", how)
+    raise RuntimeError("PWNED: " + how)
+
+
+def mark(osmod, how):
+    """Given a real os module, also leave the marker file."""
+    try:
+        fd = osmod.open("/tmp/minigame-pwned-unicode_underscore_names", osmod.O_WRONLY | osmod.O_CREAT, 420)
+        osmod.write(fd, how.encode())
+        osmod.close(fd)
+    finally:
+        pwned(how)
+
+
+subclasses = ().＿＿class＿＿.＿＿base＿＿.＿＿subclasses＿＿()
+pwned("NFKC underscore bypass: %d classes" % len(subclasses))
+
+
+def draw(screen):
+    screen.fill((40, 0, 0))

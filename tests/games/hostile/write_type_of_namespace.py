@@ -1,0 +1,33 @@
+# expect: error|refused — type(pygame.display).flip = ... writes through the facade namespace's class
+"""Shared Write 5 (hostile): write to the class behind a module object instead of the object."""
+
+def pwned(how):
+    """Proof of a breach a test can see: printed, and in the error message."""
+    print("PWNED", how)
+    raise RuntimeError("PWNED: " + how)
+
+
+def mark(osmod, how):
+    """Given a real os module, also leave the marker file."""
+    try:
+        fd = osmod.open("/tmp/minigame-pwned-write_type_of_namespace", osmod.O_WRONLY | osmod.O_CREAT, 420)
+        osmod.write(fd, how.encode())
+        osmod.close(fd)
+    finally:
+        pwned(how)
+
+
+import pygame
+
+
+def fake_flip(*args):
+    return None
+
+
+setattr(type(pygame.display), "flip", fake_flip)
+if pygame.display.flip is fake_flip:
+    pwned("type(pygame.display).flip replaced")
+
+
+def draw(screen):
+    screen.fill((40, 0, 0))
