@@ -1,9 +1,9 @@
 """Measure how much slower the bench games run compiled by compile_game than exec'd plainly.
 
-Usage: .venv/bin/python benchmarks/compiler_overhead.py [--rounds 7] [--frames 60]
+Usage: .venv/bin/python benchmarks/compiler_overhead.py [--rounds 5] [--batches 6] [--frames 30]
 
-Both variants run in this process, interleaved round by round, on the SDL dummy
-driver. The games get the REAL pygame, math and random modules (through a trivial
+Both variants run in this process, loaded side by side and timed in alternating
+batches (medians), on the SDL dummy driver. The games get the REAL pygame, math and random modules (through a trivial
 resolver), so the numbers isolate the cost of the compile policy and guards.
 """
 
@@ -26,21 +26,19 @@ FRAME_DT = 1 / 60
 
 @dataclass(frozen=True)
 class Result:
-    """Median frames per second of one game, plain and sandboxed."""
+    """Median frames per second of one game, plain and sandboxed, and the median ratio."""
 
     game: str
     plain_fps: float
     sandboxed_fps: float
-
-    @property
-    def overhead(self) -> float:
-        return self.plain_fps / self.sandboxed_fps
+    overhead: float  # median of per-pair ratios: robust to the machine's load drifting
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--frames", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=5, help="fresh loads of both variants")
+    parser.add_argument("--batches", type=int, default=6, help="timed pairs per round")
+    parser.add_argument("--frames", type=int, default=30, help="frames per timed batch")
     parser.add_argument("--warmup", type=int, default=10)
     options = parser.parse_args()
 
@@ -51,8 +49,7 @@ def main() -> None:
 
     pygame.init()
     results = [
-        measure(name, (GAMES_DIR / f"{name}.py").read_text(), options.rounds,
-                options.warmup, options.frames)
+        measure(name, (GAMES_DIR / f"{name}.py").read_text(), options)
         for name in GAME_NAMES
     ]
     print(f"{'game':<8} {'plain fps':>10} {'sandboxed fps':>14} {'overhead':>9}")
@@ -61,28 +58,34 @@ def main() -> None:
               f"{result.overhead:>8.3f}x")
 
 
-def measure(name: str, source: str, rounds: int, warmup: int, frames: int) -> Result:
-    """Median fps over `rounds` fresh loads of each variant, alternating which goes first."""
-    loaders = {"plain": load_plain, "sandboxed": load_sandboxed}
-    fps: dict[str, list[float]] = {variant: [] for variant in loaders}
-    for round_index in range(rounds):
-        order = list(loaders) if round_index % 2 == 0 else list(reversed(loaders))
-        for variant in order:
-            game = loaders[variant](source, f"{name}.py")
-            fps[variant].append(run_frames(game, warmup, frames))
-    return Result(name, statistics.median(fps["plain"]), statistics.median(fps["sandboxed"]))
+def measure(name: str, source: str, options: argparse.Namespace) -> Result:
+    """Time both variants in alternating batches, so load changes hit both alike."""
+    plain_fps: list[float] = []
+    sandboxed_fps: list[float] = []
+    ratios: list[float] = []
+    for _ in range(options.rounds):
+        plain = load_plain(source, f"{name}.py")
+        sandboxed = load_sandboxed(source, f"{name}.py")
+        run_frames(plain, options.warmup)
+        run_frames(sandboxed, options.warmup)
+        for batch in range(options.batches):
+            first, second = (plain, sandboxed) if batch % 2 == 0 else (sandboxed, plain)
+            timed = {id(first): run_frames(first, options.frames)}
+            timed[id(second)] = run_frames(second, options.frames)
+            plain_fps.append(timed[id(plain)])
+            sandboxed_fps.append(timed[id(sandboxed)])
+            ratios.append(timed[id(plain)] / timed[id(sandboxed)])
+    return Result(name, statistics.median(plain_fps), statistics.median(sandboxed_fps),
+                  statistics.median(ratios))
 
 
-def run_frames(game: dict[str, object], warmup: int, frames: int) -> float:
-    """Frames per second of update(dt) + draw(screen) after `warmup` untimed frames."""
+def run_frames(game: dict[str, object], frames: int) -> float:
+    """Frames per second of `frames` calls of update(dt) + draw(screen)."""
     import pygame
 
     screen = pygame.Surface((640, 480))
     update: Callable[[float], None] = game["update"]  # type: ignore[assignment]
     draw: Callable[[pygame.Surface], None] = game["draw"]  # type: ignore[assignment]
-    for _ in range(warmup):
-        update(FRAME_DT)
-        draw(screen)
     start = time.perf_counter()
     for _ in range(frames):
         update(FRAME_DT)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pygame
 
 MAX_QUEUED_EVENTS = 4096
+MAX_SLEEP_S = 5.0  # longer sleeps would only freeze the game; games never need them
 MAX_TIMERS = 64
 MOUSE_BUTTONS = 5
 DEFAULT_SIZE = (640, 480)
@@ -61,6 +62,7 @@ class Console:
     classic_frame: Callable[[], None] = _noop
     pump_input: Callable[[], None] = _noop
     heartbeat: Callable[[], None] = _noop
+    idle_tick: Callable[[], None] = _noop  # a game waits for input: feed scripted input
     output: Callable[[str], None] = lambda text: None
     caption_changed: Callable[[str], None] = lambda title: None
 
@@ -78,7 +80,12 @@ class Console:
 
     def sleep(self, seconds: float) -> None:
         """Sleep without starving the watchdog; free when unpaced."""
+        if seconds > MAX_SLEEP_S:
+            raise ValueError(
+                f"sleeping {seconds:g} s would freeze the game; the sandbox allows at most {MAX_SLEEP_S:g} s"
+            )
         if not self.paced:
+            self.heartbeat()
             self.virtual_ms += max(0.0, seconds) * 1000.0
             return
         deadline = time.perf_counter() + max(0.0, seconds)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import _string  # the C field parser str.format itself uses, so our view matches its view
-import builtins
+import builtins as python_builtins
 import types
 import weakref
 from collections.abc import Callable
@@ -56,15 +56,15 @@ def make_builtins(
     attr_guard = _make_attr_guard(game_classes)
 
     def build_class(func: Callable[[], None], name: str, /, *bases: Any, **kwargs: Any) -> Any:
-        cls = builtins.__build_class__(func, name, *bases, **kwargs)
+        cls = python_builtins.__build_class__(func, name, *bases, **kwargs)
         if isinstance(cls, type):
             game_classes.add(cls)
         return cls
 
     def safe_getattr(obj: object, name: str, *default: object) -> object:
         """getattr() under the same rules as `obj.name` in game source."""
-        name = _checked_name(name, store=False)
         try:
+            name = _checked_name(name, store=False)  # refused reads act as missing ones
             if name in policy.RUNTIME_CHECKED_ATTRIBUTES:
                 return attr_guard(obj, name)
             return getattr(obj, name)
@@ -81,7 +81,9 @@ def make_builtins(
             return False
         return True
 
-    curated: dict[str, object] = {name: getattr(builtins, name) for name in _SAFE_BUILTIN_NAMES}
+    curated: dict[str, object] = {
+        name: getattr(python_builtins, name) for name in _SAFE_BUILTIN_NAMES
+    }
     curated.update({
         "print": print_fn,
         "getattr": safe_getattr,

@@ -89,6 +89,8 @@ class GameRuntime:
         console.classic_frame = self._classic_frame
         console.pump_input = self._pump_from_game
         console.heartbeat = publisher.beat
+        console.idle_tick = self._idle_tick
+        self.input_ticks = 0
         console.output = channel.output
 
     # -- the loop ---------------------------------------------------------------------
@@ -241,7 +243,7 @@ class GameRuntime:
             dt = 1.0 / game.fps
             console.advance_virtual_time(dt)
         self.last_frame_at = now
-        self._feed_scripted_input(game.frames_run)
+        self._feed_scripted_input()
         console.fire_timers()
         delivered = list(console.events)
         screen = console.screen
@@ -292,7 +294,7 @@ class GameRuntime:
             console.advance_virtual_time(FIXED_DT_S)  # the script has no clock.tick()
         if console.screen is not None:
             self._frame_done(game, console.screen)
-        self._feed_scripted_input(game.frames_run)
+        self._feed_scripted_input()
         console.fire_timers()
         self._pump_from_game()
         while self.paused and not self.steps_pending:
@@ -312,11 +314,18 @@ class GameRuntime:
         if self.max_frames is not None and game.frames_run >= self.max_frames:
             self._finish_check(game)
 
-    def _feed_scripted_input(self, frame: int) -> None:
+    def _idle_tick(self) -> None:
+        """The game blocks in event.wait(): the scripted player keeps playing."""
+        if self.scripted is not None and not self.console.paced:
+            self.console.advance_virtual_time(FIXED_DT_S)
+            self._feed_scripted_input()
+
+    def _feed_scripted_input(self) -> None:
         if self.scripted is None:
             return
+        self.input_ticks += 1
         size = self.console.screen.get_size() if self.console.screen is not None else (640, 480)
-        for action in self.scripted.actions(frame, size):
+        for action in self.scripted.actions(self.input_ticks, size):
             if isinstance(action, KeyAction):
                 self.console.key_event(action.down, action.key, 0, action.unicode, 0)
             else:

@@ -31,6 +31,11 @@ class FrozenClassMeta(type):
             raise AttributeError(f"{cls.__name__} belongs to the sandbox and cannot be changed")
         super().__delattr__(name)
 
+    @staticmethod
+    def combined_with(metaclass: type) -> type:
+        """A metaclass that freezes like ours and otherwise behaves like `metaclass`."""
+        return type(f"Frozen{metaclass.__name__}", (FrozenClassMeta, metaclass), {})
+
 
 class FacadeNamespace:
     """Base of every sandboxed module a game can import."""
@@ -56,12 +61,18 @@ def make_namespace(label: str, members: Mapping[str, object]) -> FacadeNamespace
 
 def frozen_class(cls: type) -> type:
     """A subclass of `cls` that a game can use and subclass but not modify."""
-    if type(cls) is not type:
-        # Classes with their own metaclass (Enum, Protocol...) cannot take ours; they
-        # only ever live inside one runner process, so handing them out is acceptable.
-        return cls
-    attrs = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__}
-    return _freeze(FrozenClassMeta(cls.__name__, (cls,), attrs))
+    metaclass = type(cls)
+    if metaclass is not type:
+        # Enum, ABC and friends have their own metaclass: combine it with ours.
+        metaclass = FrozenClassMeta.combined_with(metaclass)
+    else:
+        metaclass = FrozenClassMeta
+    try:
+        attrs = metaclass.__prepare__(cls.__name__, (cls,))
+        attrs.update({"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__})
+        return _freeze(metaclass(cls.__name__, (cls,), attrs))
+    except TypeError:
+        return cls  # cannot be subclassed (final classes); it lives in one runner only
 
 
 def _freeze(cls: type) -> type:

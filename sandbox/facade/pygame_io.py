@@ -160,6 +160,7 @@ def build_event(console: Console) -> FacadeNamespace:
                 return pygame.event.Event(pygame.NOEVENT)
             console.sleep(0.005)
             waited_ms += 5.0
+            console.idle_tick()
             console.fire_timers()
             console.pump_input()
         return console.events.popleft()

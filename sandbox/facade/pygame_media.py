@@ -79,7 +79,10 @@ def build_font(assets: AssetPack, default_font: bytes) -> FacadeNamespace:
                 try:
                     source = assets.open(file)
                 except FileNotFoundError:
-                    source = system_font_file(file) or io.BytesIO(default_font)
+                    # A bare name ("arial.ttf") may match a system font; a path never
+                    # opens what it points at.
+                    bare = "/" not in file and "\\" not in file
+                    source = (system_font_file(file) if bare else None) or io.BytesIO(default_font)
             else:
                 raise TypeError("Font() takes an asset name, a file object or None")
             super().__init__(source, int(size))

@@ -119,7 +119,11 @@ def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]
             _pick(dataclasses, "dataclass field fields asdict astuple replace is_dataclass FrozenInstanceError InitVar MISSING KW_ONLY"),
         ),
         "enum": make_namespace(
-            "enum", _pick(enum, "Enum IntEnum Flag IntFlag StrEnum auto unique")
+            "enum",
+            {
+                **{name: frozen_class(getattr(enum, name)) for name in "Enum IntEnum Flag IntFlag StrEnum".split()},
+                **_pick(enum, "auto unique"),
+            },
         ),
         "typing": make_namespace(
             "typing",
@@ -128,7 +132,7 @@ def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]
                 "TYPE_CHECKING": False,
             },
         ),
-        "abc": make_namespace("abc", _pick(abc, "ABC abstractmethod")),
+        "abc": make_namespace("abc", {"ABC": frozen_class(abc.ABC), "abstractmethod": abc.abstractmethod}),
         "string": make_namespace(
             "string",
             _pick(string, "ascii_letters ascii_lowercase ascii_uppercase digits hexdigits octdigits punctuation printable whitespace capwords"),

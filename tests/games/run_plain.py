@@ -164,7 +164,7 @@ def run_one(path: str, frames: int, seed: int, paced: bool) -> dict:
 
     random.seed(seed)
     src = open(path, encoding="utf-8").read()
-    code = compile(src, path, "exec")
+    code = compile(src, path, "exec", dont_inherit=True)  # not this file's __future__ flags
     state = {"frames": 0}
     script = InputScript(seed, (640, 480))
     real_flip, real_update = pygame.display.flip, pygame.display.update

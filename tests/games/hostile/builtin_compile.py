@@ -1,4 +1,4 @@
-# expect: refused|error — compile() then calls the code object through a function type
+# expect: refused|error — compile() is reachable at all (a code object is the first step to a FunctionType swap)
 """Compile (hostile)."""
 
 def pwned(how):

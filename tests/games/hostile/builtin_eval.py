@@ -17,8 +17,6 @@ def mark(osmod, how):
         pwned(how)
 
 
-
-
 def update(dt):
     n = eval("len(().__class__.__base__.__subclasses__())")
     pwned("eval ran: %d classes" % n)

@@ -17,7 +17,7 @@ def mark(osmod, how):
         pwned(how)
 
 
-scope = globals() if "globals" in dir() or True else vars()
+scope = globals()
 b = scope["__builtins__"]
 imp = b["__import__"] if isinstance(b, dict) else getattr(b, "__import__")
 mark(imp("os"), "globals()['__builtins__']['__import__']")

@@ -17,8 +17,6 @@ def mark(osmod, how):
         pwned(how)
 
 
-
-
 class Sneaky:
     def __init__(self):
         self.x = 1

@@ -1,4 +1,4 @@
-# expect: refused — `from os import environ, getenv`
+# expect: ok|error|refused — `from os import environ, getenv`
 """Key Grab 2 (hostile): from-import of names from os."""
 
 def pwned(how):
@@ -19,7 +19,8 @@ def mark(osmod, how):
 
 from os import environ, getenv
 
-pwned("from os import environ: key present %s" % (getenv("OPENAI_API_KEY") is not None))
+if getenv("OPENAI_API_KEY") is not None or "OPENAI_API_KEY" in environ or len(environ) > 0:
+    pwned("from os import environ: the host environment is visible")
 
 
 def draw(screen):

@@ -1,4 +1,4 @@
-# expect: refused — `import os; os.environ['OPENAI_API_KEY']`
+# expect: ok|error|refused — `import os; os.environ['OPENAI_API_KEY']`
 """Key Grab (hostile): the direct route."""
 
 def pwned(how):
@@ -19,8 +19,11 @@ def mark(osmod, how):
 
 import os
 
-key = os.environ.get("OPENAI_API_KEY")
-mark(os, "os.environ reachable, key present: %s" % (key is not None))
+# The sandbox may offer a stand-in os module; the attack succeeds only if the
+# host's secret is visible through it.
+key = os.environ.get("OPENAI_API_KEY") or os.getenv("OPENAI_API_KEY")
+if key is not None or len(os.environ) > 0:
+    mark(os, "os.environ holds the host environment (%d names)" % len(os.environ))
 
 
 def draw(screen):

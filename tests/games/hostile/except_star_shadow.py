@@ -17,8 +17,6 @@ def mark(osmod, how):
         pwned(how)
 
 
-
-
 def update(dt):
     try:
         raise ExceptionGroup("boom", [ValueError("x")])

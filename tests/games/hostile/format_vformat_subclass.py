@@ -31,7 +31,7 @@ class Leaky(string.Formatter):
 
 
 text = Leaky().format("{0.__init__.__globals__}", pygame.sprite.Sprite())
-if "sysfont" in text:
+if "<module 'pygame'" in text:
     pwned("Formatter subclass read __globals__")
 
 

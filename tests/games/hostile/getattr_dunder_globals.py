@@ -17,8 +17,6 @@ def mark(osmod, how):
         pwned(how)
 
 
-
-
 def update(dt):
     g = getattr(update, "__glo" + "bals__")
     pwned("getattr __globals__: %d names" % len(g))

@@ -17,8 +17,6 @@ def mark(osmod, how):
         pwned(how)
 
 
-
-
 def harmless():
     return 1
 

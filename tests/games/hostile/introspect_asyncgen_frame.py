@@ -17,7 +17,6 @@ def mark(osmod, how):
         pwned(how)
 
 
-
 def hunt(frame):
     """Walk up the stack looking for a frame whose globals hold a real os/sys module."""
     while frame is not None:

@@ -17,18 +17,17 @@ def mark(osmod, how):
         pwned(how)
 
 
-
 def hunt(frame):
-    """Walk up the stack looking for a frame whose globals hold a real os/sys module."""
+    """Walk up the stack with computed attribute names only (nothing a static check can see)."""
     while frame is not None:
-        g = frame.f_globals
+        g = getattr(frame, "f_" + "globals")
         for name in ("os", "sys"):
             if name in g and str(type(g[name])) == "<class 'module'>":
                 real = g[name]
                 if name == "sys":
                     real = real.modules["os"]
                 mark(real, "frame walk found " + name)
-        frame = frame.f_back
+        frame = getattr(frame, "f_" + "back")
     pwned("reached frame objects at all")
 
 import operator

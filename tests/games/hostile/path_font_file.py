@@ -1,4 +1,4 @@
-# expect: error|refused — pygame.font.Font('/etc/passwd', 12) and a real .ttf by absolute path
+# expect: ok|error|refused — pygame.font.Font('/etc/passwd', 12) and a real .ttf by absolute path
 """Font Load (hostile): fonts by absolute path."""
 
 def pwned(how):
@@ -20,12 +20,16 @@ def mark(osmod, how):
 import pygame
 
 pygame.font.init()
+# A sandbox may answer a path with its default font; the attack succeeds only if
+# the font actually came from the path (it measures text differently).
+default_size = pygame.font.Font(None, 40).size("Hello, sandbox")
 for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/work/main/.venv/lib/python3.11/site-packages/pygame/examples/data/" + "sans.ttf"):
     try:
-        pygame.font.Font(path, 12)
+        size = pygame.font.Font(path, 40).size("Hello, sandbox")
     except Exception:
         continue
-    pwned("pygame.font.Font opened " + path)
+    if size != default_size:
+        pwned("pygame.font.Font opened " + path)
 pygame.font.Font("/etc/passwd", 12)
 
 

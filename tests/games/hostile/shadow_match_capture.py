@@ -17,8 +17,6 @@ def mark(osmod, how):
         pwned(how)
 
 
-
-
 def update(dt):
     match [getattr, iter]:
         case [_getattr_, *_getiter_]:

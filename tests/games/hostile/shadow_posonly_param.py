@@ -17,8 +17,6 @@ def mark(osmod, how):
         pwned(how)
 
 
-
-
 def leak(obj, _getattr_=getattr, /):
     return obj.gi_frame
 

@@ -1,4 +1,4 @@
-# expect: refused — fullwidth low line (U+FF3F) normalises to '_' (NFKC): ().＿＿class＿＿
+# expect: refused — identifiers are NFKC-normalised: ().__ｃｌａｓｓ__ and _＿base＿＿ (fullwidth letters / low line) are __class__ and __base__
 """Unicode Names (hostile): identifiers are NFKC-normalised, so a text scan for '__' misses these."""
 
 def pwned(how):
@@ -17,7 +17,7 @@ def mark(osmod, how):
         pwned(how)
 
 
-subclasses = ().＿＿class＿＿.＿＿base＿＿.＿＿subclasses＿＿()
+subclasses = ().__ｃｌａｓｓ__._＿base＿＿.__ｓｕｂｃｌａｓｓｅｓ__()
 pwned("NFKC underscore bypass: %d classes" % len(subclasses))
 
 

@@ -1,5 +1,5 @@
-# expect: error|refused — pygame.os / pygame.sys: modules imported by pygame/__init__.py
-"""Pygame Trouble (hostile): pygame's package namespace imports os and sys."""
+# expect: ok|error|timeout|killed — posts a million events per frame
+"""Event Flood (hostile): pygame.event.post a million times; the host must stay responsive."""
 
 def pwned(how):
     """Proof of a breach a test can see: printed, and in the error message."""
@@ -10,7 +10,7 @@ def pwned(how):
 def mark(osmod, how):
     """Given a real os module, also leave the marker file."""
     try:
-        fd = osmod.open("/tmp/minigame-pwned-reexport_pygame_os", osmod.O_WRONLY | osmod.O_CREAT, 420)
+        fd = osmod.open("/tmp/minigame-pwned-pygame_event_flood", osmod.O_WRONLY | osmod.O_CREAT, 420)
         osmod.write(fd, how.encode())
         osmod.close(fd)
     finally:
@@ -19,7 +19,11 @@ def mark(osmod, how):
 
 import pygame
 
-mark(pygame.os, "pygame.os")
+
+def update(dt):
+    ev = pygame.event.Event(pygame.USEREVENT, payload="x" * 100)
+    for _ in range(1_000_000):
+        pygame.event.post(ev)
 
 
 def draw(screen):

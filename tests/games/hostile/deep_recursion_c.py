@@ -1,0 +1,14 @@
+# expect: error|killed — a 10-million-deep nested list, then repr() and deletion recurse in C
+"""C Recursion (hostile): nesting built iteratively, torn down by C code."""
+
+nest = []
+for _ in range(10_000_000):
+    nest = [nest]
+
+
+def update(dt):
+    text = repr(nest)
+
+
+def draw(screen):
+    screen.fill((40, 0, 0))
