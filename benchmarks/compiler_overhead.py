@@ -3,8 +3,9 @@
 Usage: .venv/bin/python benchmarks/compiler_overhead.py [--rounds 5] [--batches 6] [--frames 30]
 
 Both variants run in this process, loaded side by side and timed in alternating
-batches (medians), on the SDL dummy driver. The games get the REAL pygame, math and random modules (through a trivial
-resolver), so the numbers isolate the cost of the compile policy and guards.
+batches (medians), on the SDL dummy driver. The games get the REAL pygame, math and
+random modules (through a trivial resolver), so the numbers isolate the cost of the
+compile policy and guards.
 """
 
 from __future__ import annotations

@@ -99,9 +99,7 @@ class _Run:
             message = self.runner.messages.get_nowait()
             if isinstance(message, CheckReport):
                 self.report = message
-            elif isinstance(message, (Refused, GameError)) and self.failure is None:
-                self.failure = message
-            elif isinstance(message, RunnerStopped) and not self.finished:
+            elif isinstance(message, (Refused, GameError)) and self.failure is None or isinstance(message, RunnerStopped) and not self.finished:
                 self.failure = message
             elif isinstance(message, GameOver):
                 self.over = message

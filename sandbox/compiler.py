@@ -346,6 +346,13 @@ class GameTransformer(RestrictingNodeTransformer):
     def _check_module_name(self, node: ast.AST, dotted: str) -> None:
         if any(part.startswith("_") for part in dotted.split(".")):
             self.error(node, f'importing private modules is not allowed: "{dotted}"')
+        elif dotted.partition(".")[0] not in policy.ALLOWED_MODULES:
+            # Refusing here (not only at import time) gives the model the line to fix.
+            self.error(
+                node,
+                f'module "{dotted}" is not available in games; they may import: '
+                + ", ".join(sorted(policy.ALLOWED_MODULES)),
+            )
 
     # -- refused outright --
 

@@ -89,3 +89,12 @@ RUNTIME_CHECKED_ATTRIBUTES = frozenset({"format", "format_map", "obj", "__init__
 
 # The only `from __future__ import` a game may use (dataclasses with forward refs).
 ALLOWED_FUTURE_FEATURES = frozenset({"annotations"})
+
+# Top-level modules a game may import: the facade offers exactly these (a test keeps
+# the two in step). Anything else is refused at compile time, with its line.
+ALLOWED_MODULES = frozenset({
+    "pygame", "math", "random", "time", "collections", "itertools", "functools", "operator",
+    "dataclasses", "enum", "typing", "abc", "string", "json", "copy", "heapq", "bisect",
+    "colorsys", "statistics", "fractions", "textwrap", "re", "sys", "os", "array", "struct",
+    "io", "base64", "datetime", "contextlib", "types",
+})

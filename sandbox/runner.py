@@ -45,8 +45,18 @@ def _open_audio() -> bool:
         return False
 
 
+# Imported lazily by CPython or pygame while a game runs; after lock_down the runner
+# may no longer read the standard library, so they are imported now.
+PRELOADED_MODULES = ("unicodedata", "encodings.idna", "encodings.latin_1", "encodings.utf_16", "encodings.cp1252")
+
+
 def _warm_up(assets_dir: str):  # noqa: ANN202 - returns the facade pieces
+    import importlib
+
     import pygame
+
+    for name in PRELOADED_MODULES:
+        importlib.import_module(name)
 
     from sandbox.facade.pygame_media import AssetPack
 

@@ -34,9 +34,9 @@ class AssetPack:
         if self.root is None or not self.root.is_dir():
             return
         for path in self.root.rglob("*"):
-            if path.suffix.lower() in ASSET_SUFFIXES and path.is_file():
-                if path.stat().st_size <= MAX_ASSET_BYTES:
-                    self.cache.setdefault(path.name.lower(), path.read_bytes())
+            is_asset = path.suffix.lower() in ASSET_SUFFIXES and path.is_file()
+            if is_asset and path.stat().st_size <= MAX_ASSET_BYTES:
+                self.cache.setdefault(path.name.lower(), path.read_bytes())
 
     def open(self, requested: object) -> io.BytesIO:
         """The asset a game asked for by name; any directory part is ignored."""

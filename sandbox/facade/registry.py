@@ -28,7 +28,7 @@ class ModuleResolver:
 
     def importable(self) -> list[str]:
         """Top-level module names a game may import."""
-        return sorted(name for name in self._top_level if not name.startswith("_"))
+        return sorted(name for name in self._top_level if not name.startswith("_") and "." not in name)
 
     def resolve(self, dotted: str) -> FacadeNamespace:
         """The namespace for `dotted` (e.g. "pygame.locals"), or a clear ImportError."""

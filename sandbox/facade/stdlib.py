@@ -121,7 +121,7 @@ def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]
         "enum": make_namespace(
             "enum",
             {
-                **{name: frozen_class(getattr(enum, name)) for name in "Enum IntEnum Flag IntFlag StrEnum".split()},
+                **{name: frozen_class(getattr(enum, name)) for name in ["Enum", "IntEnum", "Flag", "IntFlag", "StrEnum"]},
                 **_pick(enum, "auto unique"),
             },
         ),

@@ -6,6 +6,7 @@ game's own state through the same channels the studio window uses.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -529,6 +530,30 @@ def test_close_leaves_no_runner_process(runner_settings: RunnerSettings) -> None
         assert wait_dead(pid, timeout_s=5), f"runner {pid} outlived close()"
     assert host.latest_frame() is None
     host.send_key(True, pygame.K_SPACE)  # harmless after close
+
+
+def test_close_releases_descriptors_and_frame_memory(runner_settings: RunnerSettings) -> None:
+    def frame_mappings() -> int:
+        return Path("/proc/self/maps").read_text().count("minigame-frames")
+
+    fds_before = set(os.listdir("/proc/self/fd"))
+    mappings_before = frame_mappings()
+    host = GameHost(runner_settings)
+    watch = Watcher(host)
+    for source in (COUNTER, KEYS, CLASSIC, COUNTER):
+        host.load_new(source)
+        watch.event(Loaded)
+        watch.frame()
+    host.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        gc.collect()
+        leaked_fds = set(os.listdir("/proc/self/fd")) - fds_before
+        if not leaked_fds and frame_mappings() <= mappings_before:
+            break
+        time.sleep(0.05)
+    assert set(os.listdir("/proc/self/fd")) - fds_before == set()
+    assert frame_mappings() <= mappings_before
 
 
 # -- signals to the command line ----------------------------------------------------------

@@ -1,4 +1,4 @@
-# expect: refused — inspect.currentframe() / inspect.stack()
+# expect: refused|error — inspect.currentframe() / inspect.stack()
 """Inspect Spy (hostile): inspect.currentframe()."""
 
 def pwned(how):

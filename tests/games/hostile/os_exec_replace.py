@@ -1,4 +1,4 @@
-# expect: refused — os.execv replaces the runner with /bin/sh
+# expect: refused|error — os.execv replaces the runner with /bin/sh
 """Exec Swap (hostile): become another program (keeps the runner's pid and pipes)."""
 
 def pwned(how):

@@ -1,4 +1,4 @@
-# expect: refused — os.system('touch /tmp/minigame-pwned-os_system')
+# expect: refused|error — os.system('touch /tmp/minigame-pwned-os_system')
 """Shell (hostile)."""
 
 def pwned(how):

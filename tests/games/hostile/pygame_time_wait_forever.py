@@ -1,4 +1,4 @@
-# expect: ok|timeout|killed|refused — pygame.time.wait(10**9): one uninterruptible C sleep
+# expect: ok|timeout|killed|refused|error — pygame.time.wait(10**9): one uninterruptible C sleep
 """Long Nap (hostile): pygame.time.wait sleeps in C."""
 
 import pygame

@@ -1,4 +1,4 @@
-# expect: refused|timeout|killed — time.sleep(10**6)
+# expect: refused|timeout|killed|error — time.sleep(10**6)
 """Sleeper (hostile)."""
 
 import time
