@@ -12,6 +12,7 @@ import dataclasses
 import queue
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 
 from sandbox.frames import Frame
@@ -34,6 +35,9 @@ class GameHost:
         self._last_frame: Frame | None = None
         self._source: tuple[str, str] | None = None
         self._closed = threading.Event()
+        # Runners die with the *thread* that started them (PR_SET_PDEATHSIG), so they are
+        # all started from this one thread, which lives as long as the host.
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="game-host-spawner")
         self._watchdog = threading.Thread(target=self._watch, name="game-host-watchdog", daemon=True)
         self._watchdog.start()
 
@@ -43,7 +47,7 @@ class GameHost:
         """Start a warm runner now, so the first game loads without waiting."""
         with self._lock:
             if self._spare is None:
-                self._spare = RunnerProcess(self.settings)
+                self._spare = self._spawn()
 
     def close(self) -> None:
         """Stop every runner and release every resource; idempotent."""
@@ -54,6 +58,7 @@ class GameHost:
             self._retired = []
         for runner in runners:
             runner.close()
+        self._spawner.shutdown(wait=False)
 
     def __enter__(self) -> GameHost:
         return self
@@ -173,7 +178,7 @@ class GameHost:
         if spare is None or not spare.alive:
             if spare is not None:
                 self._retired.append(spare)
-            spare = RunnerProcess(self.settings)
+            spare = self._spawn()
         return spare
 
     def _make_current(self, runner: RunnerProcess) -> None:
@@ -183,7 +188,10 @@ class GameHost:
             old.kill("closed", "replaced by a new game")
             self._retired.append(old)
         self._current = runner
-        self._spare = RunnerProcess(self.settings)
+        self._spare = self._spawn()
+
+    def _spawn(self) -> RunnerProcess:
+        return self._spawner.submit(RunnerProcess, self.settings).result()
 
     def _watch(self) -> None:
         while not self._closed.wait(WATCHDOG_PERIOD_S):

@@ -320,7 +320,7 @@ def _literal_checker(where: str, allowed: frozenset[str]) -> Checker:
 
 def _int_tuple_checker(where: str, array_type: type) -> Checker:
     def check(value: object) -> object:
-        if type(value) is not array_type:
+        if type(value) is not array_type or not isinstance(value, (list, tuple)):
             raise ProtocolError(f"{where}: expected array, got {_type_name(value)}")
         if len(value) > MAX_TUPLE_ITEMS:
             raise ProtocolError(f"{where}: more than {MAX_TUPLE_ITEMS} items")

@@ -273,7 +273,7 @@ class RunnerProcess:
         stream = self.process.stderr
         if stream is None:
             return
-        for chunk in iter(lambda: stream.read1(4096), b""):
+        for chunk in iter(lambda: stream.read1(4096), b""):  # type: ignore[attr-defined]
             self._stderr_tail.append(chunk)
         stream.close()
 

@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `studio` console script."""
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     args = _parser().parse_args(argv)
+    from sandbox.confine import make_host_undumpable
+
+    # A runner that escaped its other layers still cannot read our memory or environ.
+    make_host_undumpable()
     try:
         if args.command == "check":
             return _check(args)

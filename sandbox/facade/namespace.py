@@ -70,7 +70,7 @@ def frozen_class(cls: type) -> type:
     try:
         attrs = metaclass.__prepare__(cls.__name__, (cls,))
         attrs.update({"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__})
-        return _freeze(metaclass(cls.__name__, (cls,), attrs))
+        return _freeze(metaclass(cls.__name__, (cls,), attrs))  # type: ignore[call-overload]
     except TypeError:
         return cls  # cannot be subclassed (final classes); it lives in one runner only
 
