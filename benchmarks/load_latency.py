@@ -51,8 +51,10 @@ class Samples:
 
     host_first_frame: list[float] = field(default_factory=list)
     runner_first_frame: list[float] = field(default_factory=list)
-    runner_load_ms: list[float] = field(default_factory=list)
-    runner_first_frame_ms: list[float] = field(default_factory=list)
+    host_path_load_ms: list[float] = field(default_factory=list)
+    host_path_first_frame_ms: list[float] = field(default_factory=list)
+    bare_load_ms: list[float] = field(default_factory=list)
+    bare_first_frame_ms: list[float] = field(default_factory=list)
     cold_start: list[float] = field(default_factory=list)
     plain_in_process: list[float] = field(default_factory=list)
     compile_game_only: list[float] = field(default_factory=list)
@@ -73,19 +75,32 @@ def _poll(get: Callable[[], object | None], what: str) -> object:
     raise RuntimeError(f"timed out waiting for {what}")
 
 
-def _next_message(messages: queue.Queue, kind: type) -> object:
-    deadline = time.monotonic() + TIMEOUT_S
-    while time.monotonic() < deadline:
-        message = messages.get(timeout=TIMEOUT_S)
-        if isinstance(message, kind):
-            return message
-    raise RuntimeError(f"no {kind.__name__} arrived")
+def _loaded_and_shown(next_events: Callable[[], list[object]]) -> tuple[float, float]:
+    """The runner's own (Loaded.load_ms, FrameShown.first_frame_ms) for the new game."""
+    from sandbox.protocol import FrameShown, Loaded
+
+    seen: dict[type, object] = {}
+
+    def both_seen() -> bool | None:
+        seen.update({type(event): event for event in next_events()})
+        return (Loaded in seen and FrameShown in seen) or None
+
+    _poll(both_seen, "Loaded and FrameShown")
+    loaded, shown = seen[Loaded], seen[FrameShown]
+    assert isinstance(loaded, Loaded) and isinstance(shown, FrameShown)
+    return loaded.load_ms, shown.first_frame_ms
+
+
+def _drain(messages: queue.Queue) -> list[object]:
+    events = []
+    while not messages.empty():
+        events.append(messages.get_nowait())
+    return events
 
 
 def time_game_host(source: str, samples: Samples) -> None:
     """load_new on a warm GameHost until host.latest_frame() has a frame."""
     from sandbox.host import GameHost
-    from sandbox.protocol import FrameShown, Loaded
 
     with GameHost() as host:
         host.start()
@@ -101,18 +116,14 @@ def time_game_host(source: str, samples: Samples) -> None:
         _poll(host.latest_frame, "the first frame")
         samples.host_first_frame.append(_ms_since(started))
         # Not host.wait_for twice: it drops the events it does not wait for.
-        seen: dict[type, object] = {}
-        _poll(lambda: (seen.update({type(e): e for e in host.poll_events()}),
-                       FrameShown in seen or None)[1], "Loaded and FrameShown")
-        loaded, shown = seen[Loaded], seen[FrameShown]
-        assert isinstance(loaded, Loaded) and isinstance(shown, FrameShown)
-        samples.runner_load_ms.append(loaded.load_ms)
-        samples.runner_first_frame_ms.append(shown.first_frame_ms)
+        load_ms, first_frame_ms = _loaded_and_shown(host.poll_events)
+        samples.host_path_load_ms.append(load_ms)
+        samples.host_path_first_frame_ms.append(first_frame_ms)
 
 
 def time_runner_process(source: str, samples: Samples) -> None:
     """LoadGame sent to a warm bare RunnerProcess until its latest_frame() has a frame."""
-    from sandbox.protocol import FrameShown, LoadGame
+    from sandbox.protocol import LoadGame
     from sandbox.runner_process import RunnerProcess, RunnerSettings
 
     runner = RunnerProcess(RunnerSettings())
@@ -124,7 +135,9 @@ def time_runner_process(source: str, samples: Samples) -> None:
         runner.send(LoadGame(source, "snake.py", "new", None))
         _poll(runner.latest_frame, "the first frame")
         samples.runner_first_frame.append(_ms_since(started))
-        _next_message(runner.messages, FrameShown)
+        load_ms, first_frame_ms = _loaded_and_shown(lambda: _drain(runner.messages))
+        samples.bare_load_ms.append(load_ms)
+        samples.bare_first_frame_ms.append(first_frame_ms)
     finally:
         runner.close()
 
@@ -203,12 +216,18 @@ def _figures(samples: Samples) -> list[Figure]:
         figure("load latency, snake: LoadGame -> first frame at bare RunnerProcess",
                samples.runner_first_frame, plain, "plain compile+exec+update/draw in-process",
                TARGET_MS, samples.plain_in_process),
-        figure("load latency, snake: runner's Loaded.load_ms",
-               samples.runner_load_ms, compile_only, "compile_game alone in-process",
+        figure("load latency, snake: runner's Loaded.load_ms, GameHost path",
+               samples.host_path_load_ms, compile_only, "compile_game alone in-process",
                None, samples.compile_game_only),
-        figure("load latency, snake: runner's FrameShown.first_frame_ms",
-               samples.runner_first_frame_ms, plain, "plain compile+exec+update/draw in-process",
-               None, samples.plain_in_process),
+        figure("load latency, snake: runner's Loaded.load_ms, bare RunnerProcess",
+               samples.bare_load_ms, compile_only, "compile_game alone in-process",
+               None, samples.compile_game_only),
+        figure("load latency, snake: runner's FrameShown.first_frame_ms, GameHost path",
+               samples.host_path_first_frame_ms, plain,
+               "plain compile+exec+update/draw in-process", None, samples.plain_in_process),
+        figure("load latency, snake: runner's FrameShown.first_frame_ms, bare RunnerProcess",
+               samples.bare_first_frame_ms, plain,
+               "plain compile+exec+update/draw in-process", None, samples.plain_in_process),
         figure("cold start: spawn -> Ready (warm, confined runner)",
                samples.cold_start, median(samples.plain_startup),
                "plain python: import pygame, open dummy display, exit", None,

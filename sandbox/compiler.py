@@ -32,12 +32,14 @@ class CompiledGame:
     source: str
 
 
-def compile_game(source: str, filename: str = "<game>") -> CompiledGame:
+def compile_game(
+    source: str, filename: str = "<game>", allowed_modules: frozenset[str] = policy.ALLOWED_MODULES
+) -> CompiledGame:
     """Parse, check and transform `source`; raise Refusal if the policy rejects it."""
     _check_size(source)
     tree = _parse(source, filename)
     _check_shape(tree)
-    transformer = GameTransformer()
+    transformer = GameTransformer(allowed_modules)
     try:
         tree = transformer.visit(tree)
     except RecursionError:
@@ -57,7 +59,8 @@ def compile_game(source: str, filename: str = "<game>") -> CompiledGame:
 
 def attribute_refusal(name: str, *, store: bool) -> str | None:
     """Why reading (or, with store=True, setting/deleting) attribute `name` is refused."""
-    if name.startswith("_") and (store or name not in policy.READABLE_DUNDER_ATTRIBUTES):
+    private = name.startswith("_") and not policy.is_single_underscore_name(name)
+    if private and (store or name not in policy.READABLE_DUNDER_ATTRIBUTES):
         hint = policy.ATTRIBUTE_HINTS.get(name)
         return f'attribute names starting with "_" are not allowed: "{name}"' + (
             f" ({hint})" if hint else ""
@@ -156,8 +159,9 @@ class GameTransformer(RestrictingNodeTransformer):
     every other attribute, subscript, loop and assignment compiles to plain bytecode.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, allowed_modules: frozenset[str] = policy.ALLOWED_MODULES) -> None:
         super().__init__()
+        self.allowed_modules = allowed_modules
         self.problems: list[tuple[int | None, str]] = []
         # Innermost scope kind: dunder methods and __slots__ are fine only in class bodies.
         self._scopes: list[str] = [_FUNCTION_SCOPE]
@@ -181,7 +185,7 @@ class GameTransformer(RestrictingNodeTransformer):
     # -- names --
 
     def _check_bound_name(self, node: ast.AST, name: str | None) -> None:
-        if name is None or not name.startswith("_"):
+        if name is None or not name.startswith("_") or policy.is_single_underscore_name(name):
             return
         if name == "_" and policy.ALLOW_BARE_UNDERSCORE:
             return
@@ -192,6 +196,7 @@ class GameTransformer(RestrictingNodeTransformer):
         if isinstance(node.ctx, ast.Load):
             allowed = (
                 not name.startswith("_")
+                or policy.is_single_underscore_name(name)
                 or name in policy.READABLE_DUNDER_NAMES
                 or (name == "_" and policy.ALLOW_BARE_UNDERSCORE)
             )
@@ -288,7 +293,8 @@ class GameTransformer(RestrictingNodeTransformer):
     def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
         in_class_body = self._scopes[-1] == _CLASS_SCOPE
         if not (in_class_body and node.name in policy.DEFINABLE_DUNDER_METHODS):
-            if node.name.startswith("_") and node.name != "_" and in_class_body:
+            private = node.name.startswith("_") and not policy.is_single_underscore_name(node.name)
+            if private and node.name != "_" and in_class_body:
                 self.error(node, f'method names starting with "_" are not allowed: '
                                  f'"{node.name}" (allowed special methods include __init__, '
                                  f'__repr__, __eq__)')
@@ -346,12 +352,12 @@ class GameTransformer(RestrictingNodeTransformer):
     def _check_module_name(self, node: ast.AST, dotted: str) -> None:
         if any(part.startswith("_") for part in dotted.split(".")):
             self.error(node, f'importing private modules is not allowed: "{dotted}"')
-        elif dotted.partition(".")[0] not in policy.ALLOWED_MODULES:
+        elif dotted.partition(".")[0] not in self.allowed_modules:
             # Refusing here (not only at import time) gives the model the line to fix.
             self.error(
                 node,
                 f'module "{dotted}" is not available in games; they may import: '
-                + ", ".join(sorted(policy.ALLOWED_MODULES)),
+                + ", ".join(sorted(self.allowed_modules)),
             )
 
     # -- refused outright --

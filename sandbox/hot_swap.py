@@ -46,7 +46,7 @@ class SwapResult:
 
 def is_state_name(name: str) -> bool:
     """lower_case (or mixedCase) names are game state; UPPER_CASE are constants."""
-    return not name.startswith("_") and not name.isupper()
+    return not name.startswith("__") and not name.isupper()
 
 
 def is_data(value: object) -> bool:

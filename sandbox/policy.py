@@ -25,6 +25,17 @@ ATTR_GUARD_NAME = "_attr_guard_"
 # builtin is called "_", so binding it reaches nothing private.
 ALLOW_BARE_UNDERSCORE = True
 
+
+def is_single_underscore_name(name: str) -> bool:
+    """`_score`, `_helper`, `self._timer`: private by convention, as models often write.
+
+    Allowed as names and attributes: nothing a game can reach hides a way out behind
+    one (facade namespaces hold only public names, and every way onwards needs a
+    dunder). Dunder names (`__class__`) stay refused, and so do names ending in "_"
+    (`_attr_guard_`), the shape of every guard the compiler injects.
+    """
+    return len(name) > 1 and name[0] == "_" and name[1] != "_" and not name.endswith("_")
+
 # Underscore names a game may read: set in every game's globals by make_globals.
 READABLE_DUNDER_NAMES = frozenset({"__name__", "__file__"})
 

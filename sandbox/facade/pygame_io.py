@@ -298,45 +298,48 @@ def build_mouse(console: Console) -> FacadeNamespace:
     )
 
 
-class _SandboxClock:
-    """`pygame.time.Clock`: paces a classic loop, or returns a fixed step when unpaced."""
+def _clock_class(console: Console) -> type:
+    """`pygame.time.Clock` bound to `console` through a closure, not an attribute a
+    game could read."""
 
-    _console: Console  # set on the per-console subclass; underscore keeps it from games
+    class Clock:
+        """Paces a classic loop, or returns a fixed step when unpaced."""
 
-    def __init__(self) -> None:
-        self._last_ms = self._console.now_ms()
-        self._frame_ms = 0.0
-        self._fps_samples: list[float] = []
+        def __init__(self) -> None:
+            self._last_ms = console.now_ms()
+            self._frame_ms = 0.0
+            self._fps_samples: list[float] = []
 
-    def tick(self, framerate: float = 0) -> int:
-        console = self._console
-        if framerate and framerate > 0:
-            budget_ms = 1000.0 / min(float(framerate), 1000.0)
-            spare_ms = budget_ms - (console.now_ms() - self._last_ms)
-            if spare_ms > 0:
-                console.sleep(min(spare_ms, 1000.0) / 1000.0)
-        now = console.now_ms()
-        self._frame_ms = now - self._last_ms
-        self._last_ms = now
-        self._fps_samples = (self._fps_samples + [self._frame_ms])[-10:]
-        return int(self._frame_ms)
+        def tick(self, framerate: float = 0) -> int:
+            if framerate and framerate > 0:
+                budget_ms = 1000.0 / min(float(framerate), 1000.0)
+                spare_ms = budget_ms - (console.now_ms() - self._last_ms)
+                if spare_ms > 0:
+                    console.sleep(min(spare_ms, 1000.0) / 1000.0)
+            now = console.now_ms()
+            self._frame_ms = now - self._last_ms
+            self._last_ms = now
+            self._fps_samples = (self._fps_samples + [self._frame_ms])[-10:]
+            return int(self._frame_ms)
 
-    tick_busy_loop = tick
+        tick_busy_loop = tick
 
-    def get_time(self) -> int:
-        return int(self._frame_ms)
+        def get_time(self) -> int:
+            return int(self._frame_ms)
 
-    def get_rawtime(self) -> int:
-        return int(self._frame_ms)
+        def get_rawtime(self) -> int:
+            return int(self._frame_ms)
 
-    def get_fps(self) -> float:
-        total = sum(self._fps_samples)
-        return 1000.0 * len(self._fps_samples) / total if total > 0 else 0.0
+        def get_fps(self) -> float:
+            total = sum(self._fps_samples)
+            return 1000.0 * len(self._fps_samples) / total if total > 0 else 0.0
+
+    return frozen_class(Clock)
 
 
 def build_time(console: Console) -> FacadeNamespace:
     """`pygame.time`: ticks, waits and timers on the console clock."""
-    clock_class = frozen_class(type("Clock", (_SandboxClock,), {"_console": console}))
+    clock_class = _clock_class(console)
 
     def wait(milliseconds) -> int:  # noqa: ANN001
         console.sleep(max(0, int(milliseconds)) / 1000.0)

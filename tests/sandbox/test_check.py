@@ -308,3 +308,24 @@ def test_seed_is_honoured(tmp_path: Path, source: str) -> None:
     else:
         assert runs[0]["status"] == "error" and runs[0]["line"] == 7
         assert "seventh key" in runs[0]["message"]
+
+
+def test_game_that_hangs_is_reported_as_timeout(tmp_path: Path) -> None:
+    source = game(
+        """
+        WIDTH, HEIGHT = 32, 32
+        n = 0
+        def update(dt):
+            global n
+            n += 1
+            while n > 5:
+                pass
+        def draw(screen):
+            screen.fill((n, 0, 0))
+        """
+    )
+    code, result, _out, _err = studio_check(write(tmp_path, source), "--frames", "100")
+    assert code == 1
+    assert result["status"] == "timeout"
+    assert result["frames"] == 5
+    assert result["message"]

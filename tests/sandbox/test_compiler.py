@@ -271,22 +271,22 @@ def test_print_goes_to_the_given_function() -> None:
         ("x = object()\nd = x.__dict__", '"__dict__"'),
         ("m = type.mro(int)", '"mro"'),
         ("import sys\nx = sys.f_locals", '"f_locals"'),
-        ("class A: pass\nA._secret = 1", '"_secret"'),
+        ("class A: pass\nA.__secret = 1", '"__secret"'),
         ("class A: pass\nA.__init__ = print", '"__init__"'),
         ("def f(_attr_guard_, /):\n    return _attr_guard_", '"_attr_guard_"'),
-        ("def f(*, _key=1): pass", '"_key"'),
-        ("def f(*_args): pass", '"_args"'),
-        ("def f(**_kw): pass", '"_kw"'),
-        ("g = lambda _x: 1", '"_x"'),
-        ("y = [_x for _x in range(3)]", '"_x"'),
+        ("def f(*, _key_=1): pass", '"_key_"'),
+        ("def f(*__args): pass", '"__args"'),
+        ("def f(**_kw_): pass", '"_kw_"'),
+        ("g = lambda _x_: 1", '"_x_"'),
+        ("y = [__x for __x in range(3)]", '"__x"'),
         ("y = {__k: 1 for __k in 'ab'}", '"__k"'),
-        ("if (_x := 1): pass", '"_x"'),
+        ("if (_x_ := 1): pass", '"_x_"'),
         ("_attr_guard_ = print", '"_attr_guard_"'),
         ("def g():\n    global _attr_guard_", '"_attr_guard_"'),
-        ("def _helper(): pass", '"_helper"'),
-        ("class _Hidden: pass", '"_Hidden"'),
-        ("try:\n    pass\nexcept Exception as _e:\n    pass", '"_e"'),
-        ("import math as _m", '"_m"'),
+        ("def __helper(): pass", '"__helper"'),
+        ("class _Hidden_: pass", '"_Hidden_"'),
+        ("try:\n    pass\nexcept Exception as __e:\n    pass", '"__e"'),
+        ("import math as _m_", '"_m_"'),
         ("import _thread", '"_thread"'),
         ("from math import _private", '"_private"'),
         ("x = __import__('os')", '"__import__"'),
@@ -319,8 +319,24 @@ def test_refusal_carries_line_and_a_one_line_message() -> None:
     assert isinstance(refusal, Exception)
 
 
+def test_single_underscore_names_are_a_games_own_private_names() -> None:
+    namespace = run(
+        "class Player:\n"
+        "    def __init__(self):\n"
+        "        self._speed = 2\n"
+        "    def _step(self):\n"
+        "        self._speed += 1\n"
+        "        return self._speed\n"
+        "_player = Player()\n"
+        "def _helper(_value, *, _scale=2):\n"
+        "    return [_v * _scale for _v in range(_value)]\n"
+        "result = (_player._step(), _helper(3))\n"
+    )
+    assert namespace["result"] == (3, [0, 2, 4])
+
+
 def test_several_problems_report_the_first_and_a_count() -> None:
-    refusal = refusal_of("a = 1\nb = a._x\nc = a._y\nd = a._z\n")
+    refusal = refusal_of("a = 1\nb = a.__x\nc = a.__y\nd = a.__z\n")
     assert refusal.line == 2
     assert refusal.message.endswith("(and 2 more problems)")
 
@@ -377,6 +393,6 @@ def test_null_bytes_are_refused() -> None:
 
 @given(st.from_regex(r"_[A-Za-z0-9_]{0,12}", fullmatch=True))
 def test_every_underscore_attribute_outside_the_allowlist_is_refused(name: str) -> None:
-    if name in policy.READABLE_DUNDER_ATTRIBUTES:
+    if name in policy.READABLE_DUNDER_ATTRIBUTES or policy.is_single_underscore_name(name):
         return
     assert f'"{name}"' in refusal_of(f"y = x.{name}").message

@@ -1,4 +1,4 @@
-# expect: refused — sys._getframe / sys.settrace / sys.setrecursionlimit
+# expect: refused|error — sys._getframe / sys.settrace / sys.setrecursionlimit
 """Sys Internals (hostile)."""
 
 def pwned(how):

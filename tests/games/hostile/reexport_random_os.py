@@ -1,4 +1,4 @@
-# expect: refused — reaches os through random._os
+# expect: refused|error — reaches os through random._os
 """Random Trouble (hostile): random._os is the real os module."""
 
 def pwned(how):
