@@ -154,7 +154,7 @@ def measure(quick: bool = False) -> list[Figure]:
     unscaled_view.resize(GAME_WIDTH, GAME_HEIGHT)
     view.show()
     unscaled_view.show()
-    rounds, seconds = (2, 1.0) if quick else (3, 2.0)
+    rounds, seconds = (3, 0.6) if quick else (5, 1.2)
     samples = Samples()
     with GameHost() as host:
         host.load_new(MOVING_GAME, "moving.py")

@@ -103,8 +103,8 @@ def time_game_host(source: str, samples: Samples) -> None:
     from sandbox.host import GameHost
 
     with GameHost() as host:
-        host.start()
         started = time.perf_counter()
+        host.start()
         # GameHost has no public "wait until warm"; its spare is the runner to wait for.
         spare = host._spare  # noqa: SLF001 - see the report: a wait_warm() would help
         assert spare is not None

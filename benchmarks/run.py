@@ -24,7 +24,7 @@ from figures import HEADLESS_ENVIRONMENT, Figure, progress
 
 BENCHMARKS_DIR = Path(__file__).resolve().parent
 RESULTS_FILE = BENCHMARKS_DIR / "results" / "latest.md"
-BENCHMARKS = ("sandbox_overhead.py", "load_latency.py", "frame_path.py")
+BENCHMARKS = ("sandbox_overhead.py", "publish_cost.py", "load_latency.py", "frame_path.py")
 BENCHMARK_TIMEOUT_S = 300
 
 

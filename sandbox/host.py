@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 
 from sandbox.frames import Frame
-from sandbox.protocol import Control, KeyInput, LoadGame, MouseInput
+from sandbox.protocol import Control, GameError, KeyInput, Loaded, LoadGame, MouseInput, Refused
 from sandbox.runner_process import HostEvent, RunnerProcess, RunnerSettings, RunnerStopped
 
 WATCHDOG_PERIOD_S = 0.1
@@ -33,7 +33,11 @@ class GameHost:
         self._retired: list[RunnerProcess] = []
         self._frame_base = 0
         self._last_frame: Frame | None = None
+        # The code running now, a hot swap not yet accepted, and the code before the
+        # last accepted swap (a swap can still fail in its first frames).
         self._source: tuple[str, str] | None = None
+        self._pending_source: tuple[str, str] | None = None
+        self._previous_source: tuple[str, str] | None = None
         self._closed = threading.Event()
         # Runners die with the *thread* that started them (PR_SET_PDEATHSIG), so they are
         # all started from this one thread, which lives as long as the host.
@@ -71,7 +75,7 @@ class GameHost:
     def load_new(self, source: str, filename: str = "game.py", seed: int | None = None) -> None:
         """Start `source` as a new game in a warm runner; the old game stops."""
         with self._lock:
-            self._source = (source, filename)
+            self._source, self._pending_source = (source, filename), None
             runner = self._take_spare()
             runner.send(LoadGame(source, filename, "new", seed))
             self._make_current(runner)
@@ -83,7 +87,7 @@ class GameHost:
             if current is None or not current.alive or current.shape == "classic":
                 self.load_new(source, filename)
                 return
-            self._source = (source, filename)
+            self._pending_source = (source, filename)
             current.send(LoadGame(source, filename, "hot_swap", None))
 
     def restart(self) -> None:
@@ -138,9 +142,23 @@ class GameHost:
             return events
         while True:
             try:
-                events.append(runner.messages.get_nowait())
+                event = runner.messages.get_nowait()
             except queue.Empty:
                 return events
+            self._track_source(event)
+            events.append(event)
+
+    def _track_source(self, event: HostEvent) -> None:
+        """Keep `restart()` pointed at the code that is really running."""
+        with self._lock:
+            if isinstance(event, Loaded) and self._pending_source is not None:
+                self._previous_source, self._source = self._source, self._pending_source
+                self._pending_source = None
+            elif isinstance(event, Refused) or (isinstance(event, GameError) and event.kept_previous):
+                if self._pending_source is not None:
+                    self._pending_source = None
+                elif isinstance(event, GameError) and event.phase == "start" and self._previous_source:
+                    self._source = self._previous_source
 
     def wait_for(self, kinds: tuple[type, ...], timeout_s: float) -> HostEvent | None:
         """Block until an event of one of `kinds` arrives (for scripts and tests)."""

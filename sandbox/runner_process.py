@@ -28,6 +28,7 @@ from sandbox.protocol import FromRunner, Output, Ready, ToRunner
 MAX_QUEUED_MESSAGES = 10_000
 STDERR_TAIL_BYTES = 4096
 # Names passed through to the runner when the host has them; nothing secret.
+DROPPABLE_WHEN_FLOODED = (Output, protocol.Log, protocol.Caption, protocol.FrameShown)
 PASSED_ENVIRONMENT = ("SDL_AUDIODRIVER", "XDG_RUNTIME_DIR", "PULSE_SERVER", "LANG")
 
 
@@ -121,8 +122,10 @@ class RunnerProcess:
             for fd in (command_read, event_write, frame_fd):
                 os.close(fd)
         self.started_at = time.monotonic()
-        for target, name in ((self._read_messages, "reader"), (self._write_commands, "writer"), (self._drain_stderr, "stderr")):
-            threading.Thread(target=target, name=f"runner-{self.process.pid}-{name}", daemon=True).start()
+        self._stderr_thread = threading.Thread(target=self._drain_stderr, name=f"runner-{self.pid}-stderr", daemon=True)
+        self._stderr_thread.start()
+        for target, name in ((self._read_messages, "reader"), (self._write_commands, "writer")):
+            threading.Thread(target=target, name=f"runner-{self.pid}-{name}", daemon=True).start()
 
     # -- state ------------------------------------------------------------------------
 
@@ -237,14 +240,18 @@ class RunnerProcess:
             return
         if isinstance(message, protocol.Loaded):
             self.shape = message.shape
-        if self.messages.qsize() >= MAX_QUEUED_MESSAGES and isinstance(message, (Output, protocol.Log)):
-            self._dropped_output += 1  # a flood from a runner nobody reads
+        if self.messages.qsize() >= MAX_QUEUED_MESSAGES:
+            if isinstance(message, DROPPABLE_WHEN_FLOODED):
+                self._dropped_output += 1  # chatter nobody has read yet
+            else:
+                self.kill("protocol", "the runner flooded the host with messages")
             return
         self.messages.put(message)
 
     def _on_exit(self) -> None:
         try:
             returncode = self.process.wait(timeout=5)
+            self._stderr_thread.join(timeout=1)  # so the crash report quotes its last words
         except subprocess.TimeoutExpired:
             self.kill("hang", "the runner closed its pipe but did not exit")
             return

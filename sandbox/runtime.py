@@ -19,6 +19,7 @@ from sandbox.failure import describe_failure
 from sandbox.frame_publisher import FramePublisher
 from sandbox.hot_swap import SwapResult, carry_state
 from sandbox.protocol import (
+    Caption,
     CheckReport,
     Configure,
     Control,
@@ -92,6 +93,8 @@ class GameRuntime:
         console.idle_tick = self._idle_tick
         self.input_ticks = 0
         console.output = channel.output
+        console.caption_changed = self._caption_changed
+        self.caption_sent = ""
 
     # -- the loop ---------------------------------------------------------------------
 
@@ -372,6 +375,11 @@ class GameRuntime:
         self._end_check_on_failure()
         if game.shape == "classic":
             os._exit(0)
+
+    def _caption_changed(self, title: str) -> None:
+        if title != self.caption_sent:
+            self.caption_sent = title
+            self.channel.send(Caption(title))
 
     def _print(self, *values: object, sep: object = " ", end: object = "\n", **ignored: object) -> None:
         self.console.output(str(sep).join(str(v) for v in values) + str(end))

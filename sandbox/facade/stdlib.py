@@ -69,7 +69,8 @@ def _exit(status: object = None) -> None:
 
 def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]:
     """Every importable standard-library name for one game."""
-    stdout = GameStdout(console.output)
+    # Late-bound: the runtime wires console.output after the facade is built.
+    stdout = GameStdout(lambda text: console.output(text))
     sandbox_random = dict(public_members(random, exclude=frozenset({"SystemRandom"})))
     sandbox_random["Random"] = frozen_class(random.Random)
 

@@ -20,7 +20,7 @@ import pygame
 import pytest
 
 from sandbox.host import GameHost, RunnerSettings, RunnerStopped
-from sandbox.protocol import Caption, FrameShown, GameError, Loaded, Log, Output, Refused
+from sandbox.protocol import Caption, FrameShown, GameError, Loaded, Log, Refused
 from tests.sandbox.fixtures.hosting import Watcher, alive, pixel, runner_pids, shm_names, wait_dead
 
 pytestmark = pytest.mark.usefixtures("no_leaks")
@@ -244,11 +244,6 @@ def test_pause_stops_frames_step_advances_exactly_one_resume_continues(host: Gam
 # -- caption and output ------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: sandbox/runtime.py GameRuntime.__init__ never wires console.caption_changed, "
-    "so pygame.display.set_caption() sends no Caption message",
-)
 def test_caption_arrives_after_set_caption(host: GameHost, watch: Watcher) -> None:
     load(
         host,
@@ -297,11 +292,6 @@ def test_print_arrives_as_output(host: GameHost, watch: Watcher) -> None:
     assert text == "loading-1-2\nframe 3!\nto stderr\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: sandbox/facade/stdlib.py build_stdlib binds GameStdout(console.output) before the "
-    "runtime wires console.output, so sys.stdout.write() output is silently discarded",
-)
 def test_sys_stdout_write_arrives_as_output(host: GameHost, watch: Watcher) -> None:
     load(
         host,

@@ -134,11 +134,6 @@ def test_output_flood_stays_bounded(start_impostor) -> None:  # noqa: ANN001
     assert wait_dead(runner.pid)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: sandbox/runner_process.py RunnerProcess._accept bounds only Output/Log; any other "
-    "kind (Caption, FrameShown, ...) grows the host's queue without limit",
-)
 def test_flood_of_other_messages_stays_bounded(start_impostor) -> None:  # noqa: ANN001
     runner = start_impostor("caption_flood")
     assert runner.wait_ready(WAIT_S)
@@ -231,7 +226,7 @@ def test_game_host_survives_a_hostile_runner(no_leaks: None) -> None:
     with GameHost(impostor_settings("garbage_after_load")) as host:
         host.start()
         watch = Watcher(host)
-        for attempt in range(2):
+        for _attempt in range(2):
             host.load_new("def draw(screen):\n    pass\n")
             first_pid = host.runner_pid
             stopped = watch.event(RunnerStopped)
