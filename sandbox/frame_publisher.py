@@ -22,6 +22,15 @@ class FrameStats:
     blank: bool
 
 
+def _is_frame_layout(surface: pygame.Surface) -> bool:
+    """32-bit XRGB rows with no padding: byte for byte what the host reads."""
+    return (
+        surface.get_bytesize() == 4
+        and surface.get_pitch() == surface.get_width() * 4
+        and surface.get_masks()[:3] == (0xFF0000, 0x00FF00, 0x0000FF)
+    )
+
+
 class FramePublisher:
     """One blit per frame into the memfd; optional hashing of sampled frames."""
 
@@ -42,14 +51,15 @@ class FramePublisher:
     def publish(self, screen: pygame.Surface, virtual_ms: float) -> None:
         """Make `screen` the newest frame the host can read."""
         size = screen.get_size()
-        target = self._targets.get(size)
-        if target is None:
-            # A surface whose pixels *are* the shared memory: the blit is the copy.
-            target = pygame.image.frombuffer(self._writer.pixels(*size), size, "BGRA")
-            self._targets = {size: target}
         writer = self._writer
         writer.begin()
-        target.blit(screen, (0, 0))
+        if _is_frame_layout(screen):
+            # Same byte layout as the frame memory: one plain copy, no conversion.
+            buffer = screen.get_buffer()
+            writer.pixels(*size)[:] = memoryview(buffer).cast("B")  # type: ignore[arg-type]
+            del buffer  # unlocks the surface
+        else:
+            self._target(size).blit(screen, (0, 0))
         writer.commit(*size)
         writer.beat()
         self.virtual_ms_at_last_frame = virtual_ms
@@ -58,6 +68,14 @@ class FramePublisher:
         self._frames += 1
         if self.sample_every and self._frames % self.sample_every == 1 % self.sample_every:
             self._sample(self._writer.pixels(*size))
+
+    def _target(self, size: tuple[int, int]) -> pygame.Surface:
+        target = self._targets.get(size)
+        if target is None:
+            # A surface whose pixels *are* the shared memory: the blit is the copy.
+            target = pygame.image.frombuffer(self._writer.pixels(*size), size, "BGRA")
+            self._targets = {size: target}
+        return target
 
     def _sample(self, pixels: memoryview) -> None:
         if len(self._hashes) < MAX_SAMPLED_HASHES:

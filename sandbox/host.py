@@ -12,7 +12,7 @@ import dataclasses
 import queue
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
 
 from sandbox.frames import Frame
@@ -38,6 +38,8 @@ class GameHost:
         self._source: tuple[str, str] | None = None
         self._pending_source: tuple[str, str] | None = None
         self._previous_source: tuple[str, str] | None = None
+        self._backlog: list[HostEvent] = []  # events wait_for() saw but did not want
+        self._spare_started: Future[RunnerProcess] | None = None
         self._closed = threading.Event()
         # Runners die with the *thread* that started them (PR_SET_PDEATHSIG), so they are
         # all started from this one thread, which lives as long as the host.
@@ -50,13 +52,14 @@ class GameHost:
     def start(self) -> None:
         """Start a warm runner now, so the first game loads without waiting."""
         with self._lock:
-            if self._spare is None:
-                self._spare = self._spawn()
+            if self._spare is None and self._spare_started is None:
+                self._spare_started = self._spawner.submit(RunnerProcess, self.settings)
 
     def close(self) -> None:
         """Stop every runner and release every resource; idempotent."""
         self._closed.set()
         with self._lock:
+            self._collect_spare(wait=True)
             runners = [r for r in (self._current, self._spare, *self._retired) if r is not None]
             self._current = self._spare = None
             self._retired = []
@@ -137,7 +140,7 @@ class GameHost:
         """Messages from the playing runner since the last call; never blocks."""
         with self._lock:
             runner = self._current
-        events: list[HostEvent] = []
+        events, self._backlog = self._backlog, []
         if runner is None:
             return events
         while True:
@@ -164,11 +167,26 @@ class GameHost:
         """Block until an event of one of `kinds` arrives (for scripts and tests)."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            for event in self.poll_events():
+            events = self.poll_events()
+            for index, event in enumerate(events):
                 if isinstance(event, kinds):
+                    self._backlog = events[index + 1 :] + self._backlog
                     return event
-            time.sleep(0.005)
+                self._backlog.append(event)
+            time.sleep(0.002)
         return None
+
+    def wait_warm(self, timeout_s: float = 20.0) -> bool:
+        """Block until a spare runner is started, warm and confined (for scripts and tests)."""
+        deadline = time.monotonic() + timeout_s
+        self.start()
+        while time.monotonic() < deadline:
+            with self._lock:
+                spare = self._spare
+            if spare is not None and spare.ready is not None:
+                return True
+            time.sleep(0.005)
+        return False
 
     @property
     def runner_pid(self) -> int | None:
@@ -191,6 +209,7 @@ class GameHost:
                 self._current.send(command)
 
     def _take_spare(self) -> RunnerProcess:
+        self._collect_spare(wait=True)
         spare = self._spare
         self._spare = None
         if spare is None or not spare.alive:
@@ -206,10 +225,31 @@ class GameHost:
             old.kill("closed", "replaced by a new game")
             self._retired.append(old)
         self._current = runner
-        self._spare = self._spawn()
+        # The next spare starts once this game shows its first frame (see _watch):
+        # warming it now would compete with the new game's load for the CPU.
 
     def _spawn(self) -> RunnerProcess:
         return self._spawner.submit(RunnerProcess, self.settings).result()
+
+    def _collect_spare(self, wait: bool) -> None:
+        started = self._spare_started
+        if started is not None and (wait or started.done()):
+            self._spare_started = None
+            runner = started.result()
+            if self._closed.is_set():
+                runner.close()
+            else:
+                self._spare = runner
+
+    def _keep_a_spare(self) -> None:
+        """Start the next spare once the playing game is up (or gone)."""
+        with self._lock:
+            self._collect_spare(wait=False)
+            current = self._current
+            settled = current is None or not current.alive or current.frames.frame_number() > 0
+            late = current is not None and time.monotonic() - current.started_at > 2.0
+            if self._spare is None and self._spare_started is None and (settled or late):
+                self._spare_started = self._spawner.submit(RunnerProcess, self.settings)
 
     def _watch(self) -> None:
         while not self._closed.wait(WATCHDOG_PERIOD_S):
@@ -221,6 +261,8 @@ class GameHost:
                 runner.check_heartbeat(now)
             for runner in retired:
                 runner.close()
+            if self._current is not None or self._spare is not None or self._spare_started is not None:
+                self._keep_a_spare()
 
 
 __all__ = ["GameHost", "HostEvent", "RunnerSettings", "RunnerStopped"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import queue
+import select
 import shutil
 import signal
 import subprocess
@@ -90,7 +91,10 @@ class RunnerProcess:
         self.shape = "callback"
         self.messages: queue.Queue[HostEvent] = queue.Queue()
         self._dropped_output = 0
-        self._outbox: queue.Queue[bytes | None] = queue.Queue()
+        # Commands not yet written; the caller writes directly when this is empty, so a
+        # key press never waits for the writer thread to be scheduled.
+        self._unsent: deque[memoryview] = deque()
+        self._unsent_ready = threading.Condition()
         self._stderr_tail: deque[bytes] = deque(maxlen=64)
         self._watch = _Watch()
         self._lock = threading.Lock()
@@ -98,6 +102,7 @@ class RunnerProcess:
         frame_fd, self._memory = frames.create_frame_memory(settings.max_width, settings.max_height)
         self.frames = frames.FrameReader(self._memory)
         command_read, self._command_write = os.pipe()
+        os.set_blocking(self._command_write, False)
         self._event_read, event_write = os.pipe()
         try:
             self.process = subprocess.Popen(
@@ -151,9 +156,23 @@ class RunnerProcess:
     # -- talking ----------------------------------------------------------------------
 
     def send(self, command: ToRunner) -> None:
-        """Queue a command; never blocks, even if the runner is stuck."""
-        if self.stopped is None:
-            self._outbox.put(protocol.encode(command))
+        """Write a command now if the pipe takes it; never blocks, even if the runner is stuck."""
+        if self.stopped is not None:
+            return
+        data = memoryview(protocol.encode(command))
+        with self._unsent_ready:
+            if not self._unsent:
+                data = data[self._write_some(data) :]
+            if data:
+                self._unsent.append(data)
+                self._unsent_ready.notify()
+
+    def _write_some(self, data: memoryview) -> int:
+        """Bytes of `data` the pipe accepted without blocking (0 if full or closed)."""
+        try:
+            return os.write(self._command_write, data)
+        except (BlockingIOError, BrokenPipeError, OSError):
+            return 0
 
     def latest_frame(self, previous_number: int = -1) -> Frame | None:
         """The newest complete frame, if newer than `previous_number`."""
@@ -195,7 +214,8 @@ class RunnerProcess:
     def close(self) -> None:
         """Kill the runner, reap it and release every resource; idempotent."""
         self.kill("closed", "closed by the host")
-        self._outbox.put(None)
+        with self._unsent_ready:
+            self._unsent_ready.notify()
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -265,16 +285,21 @@ class RunnerProcess:
             self.messages.put(self.stopped)
 
     def _write_commands(self) -> None:
-        while True:
-            data = self._outbox.get()
-            if data is None or self.stopped is not None:
-                return
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(self._command_write, view) :]
-            except OSError:
-                return
+        """Finish writing what the pipe could not take at once (e.g. a large game source)."""
+        while self.stopped is None:
+            with self._unsent_ready:
+                while not self._unsent and self.stopped is None:
+                    self._unsent_ready.wait(0.5)
+                if self.stopped is not None:
+                    return
+                head = self._unsent[0]
+                written = self._write_some(head)
+                if written == len(head):
+                    self._unsent.popleft()
+                elif written:
+                    self._unsent[0] = head[written:]
+            if not written:
+                select.select([], [self._command_write], [], 0.05)
 
     def _drain_stderr(self) -> None:
         stream = self.process.stderr

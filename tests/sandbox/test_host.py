@@ -501,6 +501,7 @@ def test_close_leaves_no_runner_process(runner_settings: RunnerSettings) -> None
     watch = Watcher(host)
     load(host, watch, COUNTER)
     watch.frame()
+    assert host.wait_warm(20)  # the next spare starts once the game shows its first frame
     pids = runner_pids(os.getpid())
     assert host.runner_pid in pids and len(pids) >= 2  # the playing runner and a warm spare
     host.close()
