@@ -104,18 +104,14 @@ def time_game_host(source: str, samples: Samples) -> None:
 
     with GameHost() as host:
         started = time.perf_counter()
-        host.start()
-        # GameHost has no public "wait until warm"; its spare is the runner to wait for.
-        spare = host._spare  # noqa: SLF001 - see the report: a wait_warm() would help
-        assert spare is not None
-        _poll(lambda: spare.ready or spare.stopped, "the runner to be ready")
+        if not host.wait_warm():
+            raise RuntimeError("the host's runner did not start")
         samples.cold_start.append(_ms_since(started))
         time.sleep(SETTLE_S)
         started = time.perf_counter()
         host.load_new(source, "snake.py")
         _poll(host.latest_frame, "the first frame")
         samples.host_first_frame.append(_ms_since(started))
-        # Not host.wait_for twice: it drops the events it does not wait for.
         load_ms, first_frame_ms = _loaded_and_shown(host.poll_events)
         samples.host_path_load_ms.append(load_ms)
         samples.host_path_first_frame_ms.append(first_frame_ms)

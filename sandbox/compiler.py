@@ -38,18 +38,21 @@ def compile_game(
     """Parse, check and transform `source`; raise Refusal if the policy rejects it."""
     _check_size(source)
     tree = _parse(source, filename)
-    _check_shape(tree)
     transformer = GameTransformer(allowed_modules)
     try:
-        tree = transformer.visit(tree)
+        tree = transformer.visit(tree)  # also refuses huge or deeply nested trees
     except RecursionError:
         raise Refusal("the code is nested too deeply to check", None) from None
     if transformer.problems:
         raise _first_refusal(transformer.problems)
-    ast.fix_missing_locations(tree)
     try:
         # dont_inherit: a `from __future__` in *this* module must not leak into games.
-        code = compile(tree, filename, "exec", dont_inherit=True)
+        try:
+            code = compile(tree, filename, "exec", dont_inherit=True)
+        except (TypeError, ValueError):
+            # A node created without a position (RestrictedPython's own rewrites):
+            # give it its neighbours' and compile again.
+            code = compile(ast.fix_missing_locations(tree), filename, "exec", dont_inherit=True)
     except SyntaxError as error:
         raise _syntax_refusal(error) from None
     except (RecursionError, MemoryError):
@@ -105,27 +108,6 @@ def _syntax_refusal(error: SyntaxError) -> Refusal:
     return Refusal(f"{where}{error.msg}{shown}", error.lineno)
 
 
-def _check_shape(tree: ast.AST) -> None:
-    """Refuse huge or deeply nested trees without recursing (iterative walk)."""
-    count = 0
-    stack: list[tuple[ast.AST, int, int | None]] = [(tree, 1, None)]
-    while stack:
-        node, depth, line = stack.pop()
-        line = getattr(node, "lineno", line)
-        count += 1
-        if count > policy.MAX_AST_NODES:
-            raise Refusal(
-                f"the game is too large (more than {policy.MAX_AST_NODES:,} syntax nodes)", None
-            )
-        if depth > policy.MAX_AST_DEPTH:
-            raise Refusal(
-                f"line {line}: the code is nested too deeply (more than "
-                f"{policy.MAX_AST_DEPTH} levels); split long expressions or deep nesting",
-                line,
-            )
-        stack.extend((child, depth + 1, line) for child in ast.iter_child_nodes(node))
-
-
 def _first_refusal(problems: list[tuple[int | None, str]]) -> Refusal:
     ordered = sorted(problems, key=lambda problem: problem[0] or 0)
     line, message = ordered[0]
@@ -165,6 +147,9 @@ class GameTransformer(RestrictingNodeTransformer):
         self.problems: list[tuple[int | None, str]] = []
         # Innermost scope kind: dunder methods and __slots__ are fine only in class bodies.
         self._scopes: list[str] = [_FUNCTION_SCOPE]
+        self._nodes = 0
+        self._depth = 0
+        self._last_line: int | None = None
 
     # -- reporting --
 
@@ -176,6 +161,25 @@ class GameTransformer(RestrictingNodeTransformer):
     def not_allowed(self, node: ast.AST) -> None:
         kind = type(node).__name__
         self.error(node, f"{_FRIENDLY_NODE_NAMES.get(kind, kind)} is not allowed in games")
+
+    def visit(self, node: ast.AST) -> ast.AST:
+        """Visit `node`, refusing trees that are too large or too deeply nested."""
+        self._nodes += 1
+        if self._nodes > policy.MAX_AST_NODES:
+            raise Refusal(f"the game is too large (more than {policy.MAX_AST_NODES:,} syntax nodes)", None)
+        if self._depth >= policy.MAX_AST_DEPTH:
+            line = getattr(node, "lineno", None) or self._last_line
+            raise Refusal(
+                f"line {line}: the code is nested too deeply (more than "
+                f"{policy.MAX_AST_DEPTH} levels); split long expressions or deep nesting",
+                line,
+            )
+        self._last_line = getattr(node, "lineno", None) or self._last_line
+        self._depth += 1
+        try:
+            return super().visit(node)
+        finally:
+            self._depth -= 1
 
     def generic_visit(self, node: ast.AST) -> ast.AST:  # type: ignore[override]
         # Unknown (e.g. newer-Python) syntax stays refused until someone reviews it.
@@ -239,9 +243,11 @@ class GameTransformer(RestrictingNodeTransformer):
         if refusal:
             self.error(node, refusal)
         if is_load and node.attr in policy.RUNTIME_CHECKED_ATTRIBUTES:
+            # Every new node gets the attribute's position, so the tree needs no
+            # fix_missing_locations walk before compiling.
             guarded = ast.Call(
-                func=ast.Name(policy.ATTR_GUARD_NAME, ast.Load()),
-                args=[node.value, ast.Constant(node.attr)],
+                func=ast.copy_location(ast.Name(policy.ATTR_GUARD_NAME, ast.Load()), node),
+                args=[node.value, ast.copy_location(ast.Constant(node.attr), node)],
                 keywords=[],
             )
             return ast.copy_location(guarded, node)
