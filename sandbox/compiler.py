@@ -40,7 +40,7 @@ def compile_game(
     tree = _parse(source, filename)
     transformer = GameTransformer(allowed_modules)
     try:
-        tree = transformer.visit(tree)  # also refuses huge or deeply nested trees
+        checked = transformer.visit(tree)  # also refuses huge or deeply nested trees
     except RecursionError:
         raise Refusal("the code is nested too deeply to check", None) from None
     if transformer.problems:
@@ -48,11 +48,11 @@ def compile_game(
     try:
         # dont_inherit: a `from __future__` in *this* module must not leak into games.
         try:
-            code = compile(tree, filename, "exec", dont_inherit=True)
+            code = compile(checked, filename, "exec", dont_inherit=True)
         except (TypeError, ValueError):
             # A node created without a position (RestrictedPython's own rewrites):
             # give it its neighbours' and compile again.
-            code = compile(ast.fix_missing_locations(tree), filename, "exec", dont_inherit=True)
+            code = compile(ast.fix_missing_locations(checked), filename, "exec", dont_inherit=True)
     except SyntaxError as error:
         raise _syntax_refusal(error) from None
     except (RecursionError, MemoryError):
