@@ -41,6 +41,7 @@ def compile_game(
     transformer = GameTransformer(allowed_modules)
     try:
         checked = transformer.visit(tree)  # also refuses huge or deeply nested trees
+        assert isinstance(checked, ast.Module)
     except RecursionError:
         raise Refusal("the code is nested too deeply to check", None) from None
     if transformer.problems:
