@@ -208,7 +208,7 @@ def _figures(samples: Samples) -> list[Figure]:
             subject=baseline, baseline=unscaled, unit="ms", target="(context)",
             ratio=ratio(baseline, unscaled),
             note=(f"baseline = pre-made frames in an 800x600 view (no scaling), "
-                  f"{spread(cpu['premade-unscaled'])}; the difference is the smooth 1.25x scale"),
+                  f"{spread(cpu['premade-unscaled'])}; the difference is the 1.25x scale"),
         ),
         Figure(
             benchmark="frame path: raw copy of 800x600x4 bytes out of an mmap",

@@ -11,6 +11,7 @@ import pygame
 from sandbox.frames import FrameWriter
 
 MAX_SAMPLED_HASHES = 4096
+UNPACED_COPY_INTERVAL_S = 1 / 120
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,29 @@ class FramePublisher:
         self._all_blank = True
         self._first_frame_at: float | None = None
         self._frames = 0
+        self._last_copied_at = 0.0
 
     def beat(self) -> None:
         """Tell the host's watchdog the runner is alive."""
         self._writer.beat()
 
-    def publish(self, screen: pygame.Surface, virtual_ms: float) -> None:
-        """Make `screen` the newest frame the host can read."""
+    def publish(self, screen: pygame.Surface, virtual_ms: float, must_show: bool = True) -> None:
+        """Make `screen` the newest frame the host can read.
+
+        With `must_show` False (an unpaced check run), frames that come faster than any
+        display could show are counted but not copied: the game's throughput is what
+        a check measures, and sampled frames are always copied (they are hashed).
+        """
+        self.virtual_ms_at_last_frame = virtual_ms
+        now = time.perf_counter()
+        if self._first_frame_at is None:
+            self._first_frame_at = now
+        self._frames += 1
+        sampled = bool(self.sample_every) and (self._frames - 1) % self.sample_every == 0
+        if not (must_show or sampled or now - self._last_copied_at >= UNPACED_COPY_INTERVAL_S):
+            self._writer.beat()
+            return
+        self._last_copied_at = now
         size = screen.get_size()
         writer = self._writer
         writer.begin()
@@ -62,11 +79,7 @@ class FramePublisher:
             self._target(size).blit(screen, (0, 0))
         writer.commit(*size)
         writer.beat()
-        self.virtual_ms_at_last_frame = virtual_ms
-        if self._first_frame_at is None:
-            self._first_frame_at = time.perf_counter()
-        self._frames += 1
-        if self.sample_every and self._frames % self.sample_every == 1 % self.sample_every:
+        if sampled:
             self._sample(self._writer.pixels(*size))
 
     def _target(self, size: tuple[int, int]) -> pygame.Surface:

@@ -143,6 +143,7 @@ class GameRuntime:
         if action == "quit":
             os._exit(0)
         self.paused = action in ("pause", "step")
+        self.last_frame_at = None  # time spent paused is not game time
         if action == "step":
             self.steps_pending += 1
 
@@ -240,7 +241,8 @@ class GameRuntime:
         console = self.console
         now = time.perf_counter()
         if console.paced:
-            dt = min(MAX_DT_S, now - self.last_frame_at) if self.last_frame_at is not None else 1.0 / game.fps
+            stepping = self.paused or self.last_frame_at is None
+            dt = 1.0 / game.fps if stepping else min(MAX_DT_S, now - self.last_frame_at)
             self.next_frame_at = max(self.next_frame_at + 1.0 / game.fps, now - MAX_DT_S)
         else:
             dt = 1.0 / game.fps
@@ -308,7 +310,9 @@ class GameRuntime:
 
     def _frame_done(self, game: GameVersion, screen: pygame.Surface | None) -> None:
         if screen is not None:
-            self.publisher.publish(screen, self.console.virtual_ms)
+            last = self.max_frames is not None and game.frames_run + 1 >= self.max_frames
+            must_show = self.console.paced or last or game.frames_run < PROBATION_FRAMES
+            self.publisher.publish(screen, self.console.virtual_ms, must_show)
         game.frames_run += 1
         if game.frames_run == 1:
             self.channel.send(FrameShown(game.number, _ms_since(game.load_started)))

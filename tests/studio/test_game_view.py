@@ -178,15 +178,16 @@ def test_small_game_scales_pixel_crisp(qtbot) -> None:
             assert rgb_at(image, x, y) == striped_color(x // 10, y // 10), (x, y)
 
 
-def test_large_game_at_small_scale_is_smoothed(qtbot) -> None:
-    box = fit_letterbox(800, 600, 1200, 900)
+def test_large_game_shrunk_is_smoothed(qtbot) -> None:
+    box = fit_letterbox(800, 600, 600, 450)
     assert not wants_crisp_scaling(box)
+    assert wants_crisp_scaling(fit_letterbox(800, 600, 1200, 900))  # enlarged: crisp
     assert wants_crisp_scaling(fit_letterbox(800, 600, 1600, 1200))
-    assert wants_crisp_scaling(fit_letterbox(160, 120, 240, 180))  # pixel art stays crisp
+    assert wants_crisp_scaling(fit_letterbox(160, 120, 120, 90))  # pixel art stays crisp
 
-    view = make_view(qtbot, striped_frame(800, 600), 1200, 900)
+    view = make_view(qtbot, striped_frame(800, 600), 600, 450)
     image = view.grab().toImage()
-    row = [rgb_at(image, x, 450) for x in range(0, 60)]
+    row = [rgb_at(image, x, 225) for x in range(0, 60)]
     assert any(color not in (RED, BLUE) for color in row), "expected blended pixels"
     # The zero X byte must not darken or hide the picture.
     assert all(max(color) > 100 for color in row)
