@@ -241,8 +241,8 @@ class GameRuntime:
         console = self.console
         now = time.perf_counter()
         if console.paced:
-            stepping = self.paused or self.last_frame_at is None
-            dt = 1.0 / game.fps if stepping else min(MAX_DT_S, now - self.last_frame_at)
+            last = self.last_frame_at
+            dt = 1.0 / game.fps if self.paused or last is None else min(MAX_DT_S, now - last)
             self.next_frame_at = max(self.next_frame_at + 1.0 / game.fps, now - MAX_DT_S)
         else:
             dt = 1.0 / game.fps
