@@ -11,9 +11,7 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -21,28 +19,20 @@ import pytest
 
 from sandbox.host import GameHost, RunnerSettings, RunnerStopped
 from sandbox.protocol import Caption, FrameShown, GameError, Loaded, Log, Refused
-from tests.sandbox.fixtures.hosting import Watcher, alive, pixel, runner_pids, shm_names, wait_dead
+from tests.sandbox.fixtures.hosting import (
+    Watcher,
+    alive,
+    game,
+    pixel,
+    runner_pids,
+    shm_names,
+    wait_dead,
+)
 
 pytestmark = pytest.mark.usefixtures("no_leaks")
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SECRET = "sk-test-host-secret-4f1c9a"
-
-
-def game(text: str) -> str:
-    return textwrap.dedent(text).lstrip()
-
-
-@pytest.fixture
-def host(runner_settings: RunnerSettings) -> Iterator[GameHost]:
-    with GameHost(runner_settings) as game_host:
-        game_host.start()
-        yield game_host
-
-
-@pytest.fixture
-def watch(host: GameHost) -> Watcher:
-    return Watcher(host)
 
 
 def load(host: GameHost, watch: Watcher, source: str) -> Loaded:

@@ -6,33 +6,15 @@ marker in blue) or print it, so each test reads the state the game really has.
 
 from __future__ import annotations
 
-import textwrap
 import time
-from collections.abc import Iterator
 
 import pytest
 
-from sandbox.host import GameHost, RunnerSettings, RunnerStopped
+from sandbox.host import GameHost, RunnerStopped
 from sandbox.protocol import GameError, Loaded, Refused
-from tests.sandbox.fixtures.hosting import Watcher, pixel
+from tests.sandbox.fixtures.hosting import Watcher, game, pixel
 
 pytestmark = pytest.mark.usefixtures("no_leaks")
-
-
-def game(text: str) -> str:
-    return textwrap.dedent(text).lstrip()
-
-
-@pytest.fixture
-def host(runner_settings: RunnerSettings) -> Iterator[GameHost]:
-    with GameHost(runner_settings) as game_host:
-        game_host.start()
-        yield game_host
-
-
-@pytest.fixture
-def watch(host: GameHost) -> Watcher:
-    return Watcher(host)
 
 
 def counter_of(frame) -> int:  # noqa: ANN001
