@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -82,3 +83,12 @@ def print_figures(figures: Sequence[Figure], as_json: bool) -> None:
 def progress(text: str) -> None:
     """A progress line on stderr (stdout carries the results)."""
     print(text, file=sys.stderr, flush=True)
+
+
+def run_from_command_line(description: str, measure: Callable[[bool], Sequence[Figure]]) -> None:
+    """The `--quick` / `--json` command line every benchmark script shares."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer frames and repetitions")
+    parser.add_argument("--json", action="store_true", help="print figures as one JSON line")
+    options = parser.parse_args()
+    print_figures(measure(options.quick), options.json)

@@ -15,7 +15,6 @@ does per frame.
 
 from __future__ import annotations
 
-import argparse
 import mmap
 import time
 from dataclasses import dataclass, field
@@ -24,9 +23,9 @@ from typing import TYPE_CHECKING
 from figures import (
     Figure,
     median,
-    print_figures,
     progress,
     ratio,
+    run_from_command_line,
     spread,
     use_headless_environment,
 )
@@ -219,11 +218,7 @@ def _figures(samples: Samples) -> list[Figure]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="shorter windows")
-    parser.add_argument("--json", action="store_true", help="print figures as one JSON line")
-    options = parser.parse_args()
-    print_figures(measure(options.quick), options.json)
+    run_from_command_line(__doc__, measure)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ sandbox's `compile_game` alone.
 
 from __future__ import annotations
 
-import argparse
 import queue
 import subprocess
 import sys
@@ -26,9 +25,9 @@ from figures import (
     BENCH_GAMES_DIR,
     Figure,
     median,
-    print_figures,
     progress,
     ratio,
+    run_from_command_line,
     spread,
     use_headless_environment,
 )
@@ -232,11 +231,7 @@ def _figures(samples: Samples) -> list[Figure]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    parser.add_argument("--json", action="store_true", help="print figures as one JSON line")
-    options = parser.parse_args()
-    print_figures(measure(options.quick), options.json)
+    run_from_command_line(__doc__, measure)
 
 
 if __name__ == "__main__":

@@ -11,11 +11,10 @@ little drawing in between so the caches look like a game's.
 
 from __future__ import annotations
 
-import argparse
 import os
 import time
 
-from figures import Figure, median, print_figures, progress, ratio, use_headless_environment
+from figures import Figure, median, progress, ratio, run_from_command_line, use_headless_environment
 
 WIDTH, HEIGHT = 640, 480
 
@@ -64,11 +63,7 @@ def measure(quick: bool = False) -> list[Figure]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer frames")
-    parser.add_argument("--json", action="store_true", help="print figures as one JSON line")
-    options = parser.parse_args()
-    print_figures(measure(options.quick), options.json)
+    run_from_command_line(__doc__, measure)
 
 
 if __name__ == "__main__":

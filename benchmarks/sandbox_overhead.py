@@ -12,7 +12,6 @@ medians are compared: ratio = plain fps / sandboxed fps (target <= 1.1).
 
 from __future__ import annotations
 
-import argparse
 import json
 import queue
 import subprocess
@@ -25,9 +24,9 @@ from figures import (
     BENCH_GAMES_DIR,
     Figure,
     median,
-    print_figures,
     progress,
     ratio,
+    run_from_command_line,
     spread,
     use_headless_environment,
 )
@@ -118,11 +117,7 @@ def measure(quick: bool = False) -> list[Figure]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer frames and repetitions")
-    parser.add_argument("--json", action="store_true", help="print figures as one JSON line")
-    options = parser.parse_args()
-    print_figures(measure(options.quick), options.json)
+    run_from_command_line(__doc__, measure)
 
 
 if __name__ == "__main__":
