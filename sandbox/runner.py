@@ -25,6 +25,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--assets", default="")
     parser.add_argument("--parent-pid", type=int, default=0)
     parser.add_argument("--memory-limit-mb", type=int, default=2048)
+    parser.add_argument("--max-width", type=int, default=1920)
+    parser.add_argument("--max-height", type=int, default=1200)
     return parser.parse_args(argv)
 
 
@@ -91,8 +93,9 @@ def main(argv: list[str] | None = None) -> None:
     channel = RunnerChannel(args.command_fd, args.event_fd)
     assets, default_font, audio_ready = _warm_up(args.assets)
     writer = frames.FrameWriter(memory)
-    max_side = int((writer.capacity // 4) ** 0.5)
-    console = Console(max_size=(min(1920, writer.capacity // 4 // 1200 or max_side), 1200))
+    if args.max_width * args.max_height * frames.BYTES_PER_PIXEL > writer.capacity:
+        raise SystemExit("the frame memory is smaller than the largest screen allowed")
+    console = Console(max_size=(args.max_width, args.max_height))
     resolver = build_facade(console, assets, default_font, audio_ready, game_file="game.py")
     runtime = GameRuntime(channel, FramePublisher(writer), console, resolver)
     readable = default_readable_paths([args.assets] if args.assets else [])

@@ -114,6 +114,8 @@ class RunnerProcess:
                     "--assets", str(settings.assets_dir or ""),
                     "--parent-pid", str(os.getpid()),
                     "--memory-limit-mb", str(settings.memory_limit_mb),
+                    "--max-width", str(settings.max_width),
+                    "--max-height", str(settings.max_height),
                 ],
                 pass_fds=(command_read, event_write, frame_fd),
                 env=runner_environment(self._workdir),
