@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from sandbox.facade.memory_files import MemoryFiles
+
 MAX_QUEUED_EVENTS = 4096
 MAX_SLEEP_S = 5.0  # longer sleeps would only freeze the game; games never need them
 MAX_TIMERS = 64
@@ -53,6 +55,7 @@ class Console:
     mouse_rel: tuple[int, int] = (0, 0)
     mouse_buttons: list[bool] = field(default_factory=lambda: [False] * MOUSE_BUTTONS)
     timers: dict[int, Timer] = field(default_factory=dict)
+    files: MemoryFiles = field(default_factory=MemoryFiles)
     quit_called: bool = False
     in_callback_frame: bool = False
     virtual_ms: float = 0.0

@@ -47,9 +47,15 @@ class _FutureFeatures:
 
 
 def make_builtins(
-    resolve_module: Callable[[str], object], print_fn: Callable[..., None]
+    resolve_module: Callable[[str], object],
+    print_fn: Callable[..., None],
+    open_fn: Callable[..., object] | None = None,
 ) -> dict[str, object]:
-    """A fresh builtins dict for one game: safe builtins plus its own guards and import."""
+    """A fresh builtins dict for one game: safe builtins plus its own guards and import.
+
+    `open_fn`, when given, is the game's `open()` (the facade's in-memory files); the
+    real one is never handed out.
+    """
     # Classes this game's class statements created; only their instances may be
     # re-initialised. Weak, so hot-swapped-out classes can be collected.
     game_classes: weakref.WeakSet[type] = weakref.WeakSet()
@@ -96,6 +102,8 @@ def make_builtins(
         "__import__": _make_import(resolve_module),
         policy.ATTR_GUARD_NAME: attr_guard,
     })
+    if open_fn is not None:
+        curated["open"] = open_fn
     return curated
 
 
