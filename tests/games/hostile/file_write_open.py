@@ -1,4 +1,4 @@
-# expect: refused|error — open(marker, 'w') and a write to ~/.bashrc
+# expect: ok|refused|error — open(marker, 'w') and a write to ~/.bashrc
 """File Write (hostile)."""
 
 def pwned(how):
@@ -17,9 +17,12 @@ def mark(osmod, how):
         pwned(how)
 
 
+# A sandbox may offer open() on in-memory files: the attack succeeds only if the
+# marker reaches the real disk, which the test checks from outside.
 with open("/tmp/minigame-pwned-file_write_open", "w") as f:
     f.write("PWNED")
-pwned("open() for writing worked")
+with open("/root/.bashrc", "a") as f:
+    f.write("echo PWNED\n")
 
 
 def draw(screen):
