@@ -8,6 +8,7 @@ through a writer thread, messages arrive through a reader thread into a queue.
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import select
@@ -26,6 +27,7 @@ from sandbox import frames, protocol
 from sandbox.frames import Frame
 from sandbox.protocol import FromRunner, Output, Ready, ToRunner
 
+LOG = logging.getLogger("sandbox.confinement")
 MAX_QUEUED_MESSAGES = 10_000
 STDERR_TAIL_BYTES = 4096
 # Names passed through to the runner when the host has them; nothing secret.
@@ -259,6 +261,9 @@ class RunnerProcess:
     def _accept(self, message: FromRunner) -> None:
         if isinstance(message, Ready):
             self.ready = message
+            LOG.info("runner %d confined: %s", self.pid, message.applied or "no layers")
+            for warning in filter(None, message.warnings.splitlines()):
+                LOG.warning("runner %d: %s", self.pid, warning)
             return
         if isinstance(message, protocol.Loaded):
             self.shape = message.shape

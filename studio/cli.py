@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import signal
 import sys
 from collections.abc import Sequence
@@ -23,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studio", description="Say a sentence, play the game seconds later."
     )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log what the sandbox does (layers, warnings)"
+    )
     commands = parser.add_subparsers(dest="command")
     play = commands.add_parser("play", help="play a game file in a sandboxed window")
     play.add_argument("file", type=Path)
@@ -39,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `studio` console script."""
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR, format="studio: %(name)s: %(message)s"
+    )
     from sandbox.confine import make_host_undumpable
 
     # A runner that escaped its other layers still cannot read our memory or environ.

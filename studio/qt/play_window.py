@@ -32,6 +32,8 @@ class PlayWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.status = QLabel(self.tr("Starting…"))
         self.statusBar().addWidget(self.status, 1)
+        self.sandbox_label = QLabel()
+        self.statusBar().addPermanentWidget(self.sandbox_label)
         self._add_actions()
         self.setWindowTitle(self.tr("{name} — Minigame Studio").format(name=filename))
         self.resize(820, 660)
@@ -85,6 +87,16 @@ class PlayWindow(QMainWindow):
         """Show what the runner reported since the last poll."""
         for event in self.host.poll_events():
             self._show(event)
+        self._show_confinement()
+
+    def _show_confinement(self) -> None:
+        confinement = self.host.confinement
+        if confinement is None:
+            return
+        applied, warnings = confinement
+        layers = [layer for layer in applied.split(",") if layer]
+        self.sandbox_label.setText(self.tr("Sandbox: {count} layers").format(count=len(layers)))
+        self.sandbox_label.setToolTip("\n".join([", ".join(layers), *filter(None, warnings.splitlines())]))
 
     def _show(self, event: HostEvent) -> None:
         if isinstance(event, Loaded):

@@ -77,3 +77,16 @@ def test_a_game_error_is_shown_in_the_window(qtbot, window) -> None:  # noqa: AN
     assert "boom" in play.last_error
     assert "line 4" in play.last_error
     assert play.view.message == play.last_error
+
+
+def test_a_refusal_and_a_hang_are_reported_and_the_window_stays(qtbot, window) -> None:  # noqa: ANN001
+    play = window("import socket\n")
+    qtbot.waitUntil(lambda: play.last_error is not None, timeout=15000)
+    assert "Refused" in play.last_error and "socket" in play.last_error
+
+    play.last_error = None
+    play.host.load_new("def update(dt):\n    while True:\n        pass\ndef draw(screen):\n    pass\n")
+    qtbot.waitUntil(lambda: play.last_error is not None, timeout=20000)
+    assert "stopped responding" in play.last_error
+    assert play.isVisible()
+    qtbot.waitUntil(lambda: play.sandbox_label.text() != "", timeout=5000)
