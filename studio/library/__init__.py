@@ -1,0 +1,1 @@
+"""The SQLite store of games and their versions."""

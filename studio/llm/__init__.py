@@ -1,0 +1,1 @@
+"""The model client: the only package that imports openai."""

@@ -1,0 +1,1 @@
+"""From a sentence to a running game: prompts, code extraction, repair, versions. No Qt."""
