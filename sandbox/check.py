@@ -99,14 +99,69 @@ class _Run:
             message = self.runner.messages.get_nowait()
             if isinstance(message, CheckReport):
                 self.report = message
-            elif isinstance(message, (Refused, GameError)) and self.failure is None or isinstance(message, RunnerStopped) and not self.finished:
-                self.failure = message
+            elif isinstance(message, (Refused, GameError)):
+                self.failure = self.failure or message
+            elif isinstance(message, RunnerStopped):
+                if not self.finished:
+                    self.failure = message
             elif isinstance(message, GameOver):
                 self.over = message
             elif isinstance(message, Loaded):
                 self.loaded = message
             elif isinstance(message, FrameShown):
                 self.shown = message
+
+
+class PreparedCheck:
+    """Two warm runners waiting for a game: start them early, hand them the code later.
+
+    `studio make` starts one while the model is still streaming, so the code goes to a
+    warm runner the moment it is complete.
+    """
+
+    def __init__(self, settings: RunnerSettings | None = None) -> None:
+        settings = settings or RunnerSettings()
+        self._played = _Run(RunnerProcess(settings))
+        self._baseline = _Run(RunnerProcess(settings))
+
+    def wait_ready(self) -> None:
+        """Block until both runners are warm (so neither's start-up disturbs timings)."""
+        for run in (self._played, self._baseline):
+            run.runner.wait_ready()
+
+    def start(self, source: str, filename: str, frames: int = 600, seed: int = 0) -> None:
+        """Hand the game to both runners; returns at once."""
+        for run, input_seed, frame_count in (
+            (self._played, seed, frames),
+            (self._baseline, None, min(frames, COMPARISON_FRAMES)),
+        ):
+            run.runner.send(Configure(False, input_seed, max(1, frame_count), SAMPLE_EVERY))
+            run.runner.send(LoadGame(source, filename, "new", seed))
+
+    @property
+    def first_frame_seen_at(self) -> float | None:
+        """When the host learnt of the game's first frame (time.perf_counter)."""
+        return self._played.runner.first_frame_seen_at
+
+    def finish(self, timeout_s: float = DEFAULT_TIMEOUT_S) -> CheckResult:
+        """Wait for the verdict (at most `timeout_s`), then stop both runners."""
+        played, baseline = self._played, self._baseline
+        try:
+            deadline = time.monotonic() + timeout_s
+            while time.monotonic() < deadline and not played.finished:
+                _watch(played, baseline)
+            timed_out = not played.finished
+            grace = time.monotonic() + 2.0
+            while time.monotonic() < grace and not baseline.finished and played.report is not None:
+                _watch(played, baseline)
+            return _result(played, baseline, timed_out, timeout_s)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop both runners; idempotent."""
+        self._played.runner.close()
+        self._baseline.runner.close()
 
 
 def check_source(
@@ -118,30 +173,13 @@ def check_source(
     timeout_s: float = DEFAULT_TIMEOUT_S,
 ) -> CheckResult:
     """Run the game headless for `frames` frames and describe how it went."""
-    settings = settings or RunnerSettings()
-    played = _Run(RunnerProcess(settings))
-    baseline = _Run(RunnerProcess(settings))
+    check = PreparedCheck(settings)
     try:
-        # Both warm up first, so neither's start-up disturbs the other's load timing.
-        for run in (played, baseline):
-            run.runner.wait_ready()
-        for run, input_seed, frame_count in (
-            (played, seed, frames),
-            (baseline, None, min(frames, COMPARISON_FRAMES)),
-        ):
-            run.runner.send(Configure(False, input_seed, max(1, frame_count), SAMPLE_EVERY))
-            run.runner.send(LoadGame(source, filename, "new", seed))
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline and not played.finished:
-            _watch(played, baseline)
-        timed_out = not played.finished
-        grace = time.monotonic() + 2.0
-        while time.monotonic() < grace and not baseline.finished and played.report is not None:
-            _watch(played, baseline)
-        return _result(played, baseline, timed_out, timeout_s)
+        check.wait_ready()
+        check.start(source, filename, frames, seed)
+        return check.finish(timeout_s)
     finally:
-        played.runner.close()
-        baseline.runner.close()
+        check.close()
 
 
 def _watch(*runs: _Run) -> None:

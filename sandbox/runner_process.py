@@ -91,6 +91,7 @@ class RunnerProcess:
         self.ready: Ready | None = None
         self.stopped: RunnerStopped | None = None
         self.shape = "callback"
+        self.first_frame_seen_at: float | None = None  # perf_counter when FrameShown arrived
         self.messages: queue.Queue[HostEvent] = queue.Queue()
         self._dropped_output = 0
         # Commands not yet written; the caller writes directly when this is empty, so a
@@ -267,6 +268,8 @@ class RunnerProcess:
             return
         if isinstance(message, protocol.Loaded):
             self.shape = message.shape
+        elif isinstance(message, protocol.FrameShown) and self.first_frame_seen_at is None:
+            self.first_frame_seen_at = time.perf_counter()
         if self.messages.qsize() >= MAX_QUEUED_MESSAGES:
             if isinstance(message, DROPPABLE_WHEN_FLOODED):
                 self._dropped_output += 1  # chatter nobody has read yet
