@@ -8,6 +8,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# Tests never reach a real model or the user's own keys, settings or library.
+for _name in ("OPENAI_API_KEY", "CEREBRAS_API_KEY", "GROQ_API_KEY", "MINIGAME_BASE_URL",
+              "MINIGAME_MODEL", "MINIGAME_PROVIDER"):
+    os.environ.pop(_name, None)
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ["MINIGAME_STUDIO_HOME"] = __import__("tempfile").mkdtemp(prefix="minigame-test-home-")
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

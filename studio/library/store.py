@@ -1,0 +1,103 @@
+"""SQLite store of game versions: every generated, repaired or edited program, kept before it runs.
+
+One file in the user's data folder, in WAL mode, so a crash at any moment loses no
+version that was saved. Later issues add games, thumbnails and jams to the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS versions (
+    id INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES versions(id),
+    kind TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    code TEXT NOT NULL,
+    model TEXT NOT NULL,
+    offline INTEGER NOT NULL,
+    created_at REAL NOT NULL,
+    timings TEXT NOT NULL,
+    outcome TEXT
+);
+"""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One program the studio produced, with what it was asked and how long it took."""
+
+    id: int
+    parent_id: int | None
+    kind: str  # "make", "repair" (later: "tweak", "edit")
+    prompt: str
+    code: str
+    model: str
+    offline: bool
+    created_at: float
+    timings: dict[str, float] = field(default_factory=dict)
+    outcome: str | None = None  # the check status once known
+
+
+class VersionStore:
+    """Versions in one SQLite file; safe to use from one thread at a time."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across app crashes
+        self._db.executescript(SCHEMA)
+
+    def add(
+        self, kind: str, prompt: str, code: str, model: str, offline: bool,
+        parent_id: int | None = None, timings: dict[str, float] | None = None,
+    ) -> int:
+        """Save a version now (before it runs) and return its id."""
+        cursor = self._db.execute(
+            "INSERT INTO versions (parent_id, kind, prompt, code, model, offline, created_at, timings)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (parent_id, kind, prompt, code, model, int(offline), time.time(), json.dumps(timings or {})),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def record_outcome(self, version_id: int, outcome: str, timings: dict[str, float]) -> None:
+        """Add what happened when the version ran."""
+        self._db.execute(
+            "UPDATE versions SET outcome = ?, timings = ? WHERE id = ?",
+            (outcome, json.dumps(timings), version_id),
+        )
+
+    def get(self, version_id: int) -> Version | None:
+        """One version, or None."""
+        row = self._db.execute(
+            "SELECT id, parent_id, kind, prompt, code, model, offline, created_at, timings, outcome"
+            " FROM versions WHERE id = ?",
+            (version_id,),
+        ).fetchone()
+        return _version(row) if row else None
+
+    def recent(self, limit: int = 20) -> list[Version]:
+        """The newest versions first."""
+        rows = self._db.execute(
+            "SELECT id, parent_id, kind, prompt, code, model, offline, created_at, timings, outcome"
+            " FROM versions ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [_version(row) for row in rows]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _version(row: tuple) -> Version:  # type: ignore[type-arg]
+    return Version(
+        id=row[0], parent_id=row[1], kind=row[2], prompt=row[3], code=row[4], model=row[5],
+        offline=bool(row[6]), created_at=row[7], timings=json.loads(row[8]), outcome=row[9],
+    )
