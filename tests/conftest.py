@@ -13,6 +13,7 @@ for _name in ("OPENAI_API_KEY", "CEREBRAS_API_KEY", "GROQ_API_KEY", "MINIGAME_BA
               "MINIGAME_MODEL", "MINIGAME_PROVIDER"):
     os.environ.pop(_name, None)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ["NO_PROXY"] = "127.0.0.1,localhost"  # the fake model server must never go via a proxy
 os.environ["MINIGAME_STUDIO_HOME"] = __import__("tempfile").mkdtemp(prefix="minigame-test-home-")
 
 from collections.abc import Iterator  # noqa: E402

@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
+from http import HTTPStatus
 
 SYSTEM_FINGERPRINT = "fp_fake"
 
-HTML_ERROR_PAGE = (
-    "<html>\r\n<head><title>{status} Bad Gateway</title></head>\r\n<body>\r\n"
-    "<center><h1>{status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
-    "</body>\r\n</html>\r\n"
-)
+
+def html_error_page(status: int) -> bytes:
+    """An error page like the one a reverse proxy (nginx) sends instead of JSON."""
+    title = f"{status} {HTTPStatus(status).phrase}"
+    return (
+        f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
+        f"<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n"
+        "</body>\r\n</html>\r\n"
+    ).encode()
 
 
 def http_chunk(payload: bytes) -> bytes:
@@ -60,9 +66,10 @@ class ChunkWriter:
 
     def content_events(self, pieces: Iterable[str]) -> bytes:
         """Content events for consecutive pieces, concatenated (one write, one HTTP chunk)."""
-        head, tail = self._content_template()
+        head, tail = self._content_template
         return b"".join(head + json.dumps(piece).encode() + tail for piece in pieces)
 
+    @cached_property
     def _content_template(self) -> tuple[bytes, bytes]:
         marker = "\x00MARKER\x00"
         choice = {"index": 0, "delta": {"content": marker}, "logprobs": None, "finish_reason": None}
