@@ -36,7 +36,20 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--seed", type=int, default=0, help="seed for the game's random numbers and input")
     check.add_argument("--timeout", type=float, default=30.0, help="give up after this many seconds")
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    make = commands.add_parser("make", help="make a game from a description, headless")
+    make.add_argument("prompt", help="the game to make, in one sentence")
+    make.add_argument("-o", "--output", type=Path, help="file to write (default: from the game's title)")
+    make.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    make.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_model_options(make)
     return parser
+
+
+def _add_model_options(command: argparse.ArgumentParser) -> None:
+    """--base-url, --model, --offline: on every command that talks to a model."""
+    command.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
+    command.add_argument("--model", help="the model to use (default: the endpoint's only model)")
+    command.add_argument("--offline", action="store_true", help="use the built-in starter kit, no model")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "make":
+            return _make(args)
         file = args.file if args.command == "play" else Paths().default_game
         return _play(file)
     except KeyboardInterrupt:
@@ -78,6 +93,16 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(_describe(result), file=sys.stdout if result.status == "ok" else sys.stderr)
     return 0 if result.status == "ok" else 1
+
+
+def _make(args: argparse.Namespace) -> int:
+    from studio.make_command import model_choice, reply_source_for, run_make
+
+    choice = model_choice(args.base_url, args.model, args.offline)
+    if choice.offline and not args.offline and not args.json:
+        print(f"studio: {choice.reason}", file=sys.stderr)
+    source = reply_source_for(choice)
+    return run_make(args.prompt, source, choice, args.output, args.force, args.json)
 
 
 def _describe(result: object) -> str:
