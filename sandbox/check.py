@@ -119,21 +119,28 @@ class PreparedCheck:
     warm runner the moment it is complete.
     """
 
-    def __init__(self, settings: RunnerSettings | None = None) -> None:
-        settings = settings or RunnerSettings()
-        self._played = _Run(RunnerProcess(settings))
-        self._baseline = _Run(RunnerProcess(settings))
+    def __init__(self, settings: RunnerSettings | None = None, baseline_later: bool = False) -> None:
+        """`baseline_later`: start the no-input runner only when the code arrives, so that
+        on a small machine one runner's warm-up competes with the model's stream, not two."""
+        self._settings = settings or RunnerSettings()
+        self._played = _Run(RunnerProcess(self._settings))
+        self._baseline = None if baseline_later else _Run(RunnerProcess(self._settings))
+
+    def _baseline_run(self) -> _Run:
+        if self._baseline is None:
+            self._baseline = _Run(RunnerProcess(self._settings))
+        return self._baseline
 
     def wait_ready(self) -> None:
         """Block until both runners are warm (so neither's start-up disturbs timings)."""
-        for run in (self._played, self._baseline):
+        for run in (self._played, self._baseline_run()):
             run.runner.wait_ready()
 
     def start(self, source: str, filename: str, frames: int = 600, seed: int = 0) -> None:
         """Hand the game to both runners; returns at once."""
         for run, input_seed, frame_count in (
             (self._played, seed, frames),
-            (self._baseline, None, min(frames, COMPARISON_FRAMES)),
+            (self._baseline_run(), None, min(frames, COMPARISON_FRAMES)),
         ):
             run.runner.send(Configure(False, input_seed, max(1, frame_count), SAMPLE_EVERY))
             run.runner.send(LoadGame(source, filename, "new", seed))
@@ -145,7 +152,7 @@ class PreparedCheck:
 
     def finish(self, timeout_s: float = DEFAULT_TIMEOUT_S) -> CheckResult:
         """Wait for the verdict (at most `timeout_s`), then stop both runners."""
-        played, baseline = self._played, self._baseline
+        played, baseline = self._played, self._baseline_run()
         try:
             deadline = time.monotonic() + timeout_s
             while time.monotonic() < deadline and not played.finished:
@@ -161,7 +168,8 @@ class PreparedCheck:
     def close(self) -> None:
         """Stop both runners; idempotent."""
         self._played.runner.close()
-        self._baseline.runner.close()
+        if self._baseline is not None:
+            self._baseline.runner.close()
 
 
 def check_source(

@@ -157,7 +157,7 @@ def _attempt(
     check_frames: int,
     check_timeout_s: float,
 ) -> Attempt:
-    check = PreparedCheck(runner_settings)  # warms up while the model thinks
+    check = PreparedCheck(runner_settings, baseline_later=True)  # warms up while the model thinks
     try:
         return _stream_and_check(
             description, messages, kind, parent_id, source, check, store, on_progress,
