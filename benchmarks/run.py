@@ -25,6 +25,7 @@ from figures import HEADLESS_ENVIRONMENT, Figure, progress
 BENCHMARKS_DIR = Path(__file__).resolve().parent
 RESULTS_FILE = BENCHMARKS_DIR / "results" / "latest.md"
 BENCHMARKS = ("sandbox_overhead.py", "publish_cost.py", "load_latency.py", "frame_path.py")
+BENCHMARKS += ("model_path.py",)  # the model client and make_game against the fake server
 BENCHMARK_TIMEOUT_S = 300
 
 

@@ -27,34 +27,35 @@ def _key(path: object) -> str:
     return name
 
 
-class _MemoryText(io.StringIO):
-    """A text file whose content is kept in MemoryFiles when it closes."""
+class _KeptOnClose:
+    """Mixin for in-memory file objects whose content goes into MemoryFiles on close."""
 
-    def __init__(self, files: MemoryFiles, key: str, initial: str, append: bool) -> None:
-        super().__init__(initial)
+    _files: MemoryFiles
+    _key: str
+    closed: bool
+
+    def keep_in(self, files: MemoryFiles, key: str, append: bool) -> None:
         self._files, self._key = files, key
         if append:
-            self.seek(0, io.SEEK_END)
+            self.seek(0, io.SEEK_END)  # type: ignore[attr-defined]
+
+    def content(self) -> bytes:
+        raise NotImplementedError
 
     def close(self) -> None:
         if not self.closed:
-            self._files.store(self._key, self.getvalue().encode("utf-8"))
-        super().close()
+            self._files.store(self._key, self.content())
+        super().close()  # type: ignore[misc]
 
 
-class _MemoryBinary(io.BytesIO):
-    """A binary file whose content is kept in MemoryFiles when it closes."""
+class _MemoryText(_KeptOnClose, io.StringIO):
+    def content(self) -> bytes:
+        return self.getvalue().encode("utf-8")
 
-    def __init__(self, files: MemoryFiles, key: str, initial: bytes, append: bool) -> None:
-        super().__init__(initial)
-        self._files, self._key = files, key
-        if append:
-            self.seek(0, io.SEEK_END)
 
-    def close(self) -> None:
-        if not self.closed:
-            self._files.store(self._key, self.getvalue())
-        super().close()
+class _MemoryBinary(_KeptOnClose, io.BytesIO):
+    def content(self) -> bytes:
+        return self.getvalue()
 
 
 @dataclass
@@ -90,7 +91,10 @@ class MemoryFiles:
             raise FileExistsError(errno.EEXIST, "File exists", key)
         else:
             initial = self.contents.get(key, b"") if mode.startswith("a") else b""
-        append = mode.startswith("a")
+        opened: _MemoryBinary | _MemoryText
         if binary:
-            return _MemoryBinary(self, key, initial, append)
-        return _MemoryText(self, key, initial.decode(encoding or "utf-8", errors or "strict"), append)
+            opened = _MemoryBinary(initial)
+        else:
+            opened = _MemoryText(initial.decode(encoding or "utf-8", errors or "strict"))
+        opened.keep_in(self, key, append=mode.startswith("a"))
+        return opened
