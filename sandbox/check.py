@@ -120,30 +120,27 @@ class PreparedCheck:
     """
 
     def __init__(self, settings: RunnerSettings | None = None, baseline_later: bool = False) -> None:
-        """`baseline_later`: start the no-input runner only when the code arrives, so that
-        on a small machine one runner's warm-up competes with the model's stream, not two."""
+        """`baseline_later`: start the no-input runner only after the game's first frame,
+        so that on a small machine its warm-up competes neither with the model's stream
+        nor with the game's load."""
         self._settings = settings or RunnerSettings()
         self._played = _Run(RunnerProcess(self._settings))
         self._baseline = None if baseline_later else _Run(RunnerProcess(self._settings))
-
-    def _baseline_run(self) -> _Run:
-        if self._baseline is None:
-            self._baseline = _Run(RunnerProcess(self._settings))
-        return self._baseline
+        self._game: tuple[str, str, int, int] | None = None  # waiting for a later baseline
 
     def wait_ready(self) -> None:
         """Block until both runners are warm (so neither's start-up disturbs timings)."""
-        for run in (self._played, self._baseline_run()):
-            run.runner.wait_ready()
+        for run in (self._played, self._baseline):
+            if run is not None:
+                run.runner.wait_ready()
 
     def start(self, source: str, filename: str, frames: int = 600, seed: int = 0) -> None:
-        """Hand the game to both runners; returns at once."""
-        for run, input_seed, frame_count in (
-            (self._played, seed, frames),
-            (self._baseline_run(), None, min(frames, COMPARISON_FRAMES)),
-        ):
-            run.runner.send(Configure(False, input_seed, max(1, frame_count), SAMPLE_EVERY))
-            run.runner.send(LoadGame(source, filename, "new", seed))
+        """Hand the game to the runners; returns at once."""
+        _load(self._played, source, filename, frames, seed, seed)
+        if self._baseline is not None:
+            _load(self._baseline, source, filename, min(frames, COMPARISON_FRAMES), None, seed)
+        else:
+            self._game = (source, filename, min(frames, COMPARISON_FRAMES), seed)
 
     @property
     def first_frame_seen_at(self) -> float | None:
@@ -152,18 +149,30 @@ class PreparedCheck:
 
     def finish(self, timeout_s: float = DEFAULT_TIMEOUT_S) -> CheckResult:
         """Wait for the verdict (at most `timeout_s`), then stop both runners."""
-        played, baseline = self._played, self._baseline_run()
+        played = self._played
         try:
             deadline = time.monotonic() + timeout_s
             while time.monotonic() < deadline and not played.finished:
-                _watch(played, baseline)
+                self._start_a_later_baseline()
+                _watch(played, *([self._baseline] if self._baseline else []))
             timed_out = not played.finished
+            baseline = self._start_a_later_baseline(now=True)
             grace = time.monotonic() + 2.0
             while time.monotonic() < grace and not baseline.finished and played.report is not None:
                 _watch(played, baseline)
             return _result(played, baseline, timed_out, timeout_s)
         finally:
             self.close()
+
+    def _start_a_later_baseline(self, now: bool = False) -> _Run:
+        """Start the no-input runner once the game shows its first frame (or now)."""
+        if self._baseline is None and (now or self._played.runner.first_frame_seen_at is not None):
+            self._baseline = _Run(RunnerProcess(self._settings))
+            if self._game is not None:
+                source, filename, frames, seed = self._game
+                _load(self._baseline, source, filename, frames, None, seed)
+        assert self._baseline is not None or not now
+        return self._baseline  # type: ignore[return-value]
 
     def close(self) -> None:
         """Stop both runners; idempotent."""
@@ -188,6 +197,11 @@ def check_source(
         return check.finish(timeout_s)
     finally:
         check.close()
+
+
+def _load(run: _Run, source: str, filename: str, frames: int, input_seed: int | None, seed: int) -> None:
+    run.runner.send(Configure(False, input_seed, max(1, frames), SAMPLE_EVERY))
+    run.runner.send(LoadGame(source, filename, "new", seed))
 
 
 def _watch(*runs: _Run) -> None:

@@ -106,7 +106,8 @@ def run_make(
     if as_json:
         print(json.dumps(report))
     else:
-        print(_describe(result, written, write_problem, choice), file=sys.stdout if result.status == "ok" else sys.stderr)
+        ok = result.status == "ok" and not write_problem
+        print(_describe(result, written, write_problem, choice), file=sys.stdout if ok else sys.stderr)
     return 0 if result.status == "ok" and not write_problem else 1
 
 
@@ -114,10 +115,11 @@ def _write(result: MakeResult, output: Path | None, force: bool) -> tuple[Path |
     if result.code is None:
         return None, None
     target = output if output is not None else default_file_name(result.title, Path.cwd())
-    if target.exists() and not force:
-        return None, f"{target} already exists; use --force to replace it (the game is saved in the library)"
     try:
-        target.write_text(result.code, encoding="utf-8")
+        with target.open("w" if force else "x", encoding="utf-8") as out:  # "x": never replace by accident
+            out.write(result.code)
+    except FileExistsError:
+        return None, f"{target} already exists; use --force to replace it (the game is saved in the library)"
     except OSError as error:
         return None, f"cannot write {target}: {error.strerror or error}"
     return target, None
@@ -151,9 +153,10 @@ def _describe(result: MakeResult, written: Path | None, write_problem: str | Non
     if result.status != "ok":
         return f"{result.status}: {result.message}" + (f" — {write_problem}" if write_problem else "")
     ready = f", ready {result.ready_ms:.0f} ms after the last token" if result.ready_ms is not None else ""
+    first = f", first token {result.ttft_ms:.0f} ms" if result.ttft_ms is not None else ""
     return (
         f"made {result.title or 'a game'!r} → {where} ({origin}: {result.tokens} tokens in "
-        f"{result.stream_ms / 1000:.1f} s, first token {result.ttft_ms:.0f} ms{ready}"
+        f"{result.stream_ms / 1000:.1f} s{first}{ready}"
         f"{', 1 repair' if result.repairs else ''})" + (f"\n{write_problem}" if write_problem else "")
     )
 

@@ -95,10 +95,11 @@ def choose_model(
             return ModelChoice(True, f"offline: unknown provider {preset!r} in MINIGAME_PROVIDER")
     key = find_key(preset)
     if key is None and not _is_local(url):
+        variables = dict.fromkeys([f"{preset.upper()}_API_KEY", "OPENAI_API_KEY"])  # no doubles
         return ModelChoice(
             True,
-            f"offline: no API key for {preset} (set {preset.upper()}_API_KEY or OPENAI_API_KEY, "
-            "or store one in the settings); games come from the built-in starter kit",
+            f"offline: no API key for {preset} (set {' or '.join(variables)}, or store one in the "
+            "settings); games come from the built-in starter kit",
         )
     return ModelChoice(False, f"{preset} at {url}", preset, url, model, key)
 

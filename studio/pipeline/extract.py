@@ -263,6 +263,21 @@ class CodeExtractor:
             events.append(CodeGrowing("".join(self._block_lines)))
         return events
 
+    def code_closing_now(self) -> str | None:
+        """The block's code if the unfinished last line is already its closing fence.
+
+        Models often end a reply with the closing fence and no newline; waiting for
+        finish() would make the runner wait for the finish and usage chunks too. Changes
+        nothing: the block closes for real when the line ends (or at finish()).
+        """
+        fence, tail = self._fence, "".join(self._line_parts)
+        if self._chosen is not None or fence is None or fence.tier == OTHER or not tail:
+            return None
+        if not _is_closing_fence(tail, fence):
+            return None
+        code = self._current_block(closed=True).code
+        return code if is_game_code(code) else None
+
     def finish(self) -> ExtractResult:
         """The reply ended: the code found, or why there is none. Safe to call twice."""
         if self._result is None:

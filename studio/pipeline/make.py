@@ -20,10 +20,11 @@ from studio.library.store import VersionStore
 from studio.llm.events import ModelError, StreamFinished, StreamStarted, TextDelta
 from studio.pipeline import prompts
 from studio.pipeline.extract import CodeComplete, CodeExtractor
+from studio.pipeline.titles import title_of
 
 CHECK_FRAMES = 600
 MAX_REPAIRS = 1
-REPAIRABLE = ("refused", "error")
+REPAIRABLE = ("refused", "error", "timeout", "killed")  # an endless loop is a common slip
 
 Messages = list[dict[str, str]]
 
@@ -61,7 +62,7 @@ class Attempt:
     version_id: int | None
     check: CheckResult | None
     problem: str | None  # one line: why the code could not be used
-    ttft_ms: float
+    ttft_ms: float | None
     stream_ms: float
     tokens: int
     ready_ms: float | None
@@ -77,7 +78,7 @@ class MakeResult:
     title: str
     model: str
     offline: bool
-    ttft_ms: float
+    ttft_ms: float | None  # None when no token arrived
     stream_ms: float
     tokens: int
     tokens_per_s: float
@@ -192,9 +193,10 @@ def _stream_and_check(
                 sent_at = event.at
             elif isinstance(event, TextDelta):
                 tokens.add(event)
-                for extracted in extractor.feed(event.text):
-                    if isinstance(extracted, CodeComplete) and code is None:
-                        code = extracted.code
+                completed = [e.code for e in extractor.feed(event.text) if isinstance(e, CodeComplete)]
+                if code is None:
+                    code = completed[0] if completed else extractor.code_closing_now()
+                    if code is not None:
                         version_id = _save(store, kind, description, code, source, parent_id)
                         check.start(code, "game.py", check_frames)  # before the stream ends
                 on_progress(MakeProgress("streaming", tokens.count, tokens.per_second()))
@@ -223,17 +225,16 @@ def _stream_and_check(
     first_frame_at = check.first_frame_seen_at
     ready_ms = max(0.0, (first_frame_at - ended_at) * 1000.0) if first_frame_at is not None else None
     if store is not None and version_id is not None:
-        store.record_outcome(
-            version_id, verdict.status,
-            {"ttft_ms": ttft_ms, "stream_ms": stream_ms, "ready_ms": ready_ms or 0.0, "tokens": tokens.count},
-        )
+        timings = {"ttft_ms": ttft_ms, "stream_ms": stream_ms, "ready_ms": ready_ms, "tokens": float(token_count)}
+        store.record_outcome(version_id, verdict.status, {k: v for k, v in timings.items() if v is not None})
     return Attempt(code, version_id, verdict, problem, ttft_ms, stream_ms, token_count, ready_ms)
 
 
-def _times(tokens: _Tokens, sent_at: float, ended_at: float) -> tuple[float, float, int]:
-    """(ttft_ms, stream_ms, tokens) of one reply."""
-    first = tokens.first_at or ended_at
-    return (first - sent_at) * 1000.0, ((tokens.last_at or ended_at) - first) * 1000.0, tokens.count
+def _times(tokens: _Tokens, sent_at: float, ended_at: float) -> tuple[float | None, float, int]:
+    """(ttft_ms, stream_ms, tokens) of one reply; no time to first token without a token."""
+    if tokens.first_at is None or tokens.last_at is None:
+        return None, 0.0, tokens.count
+    return (tokens.first_at - sent_at) * 1000.0, (tokens.last_at - tokens.first_at) * 1000.0, tokens.count
 
 
 def _save(
@@ -249,11 +250,15 @@ def _result(attempts: list[Attempt], source: ReplySource) -> MakeResult:
     first = attempts[0]
     tokens = sum(a.tokens for a in attempts)
     stream_ms = sum(a.stream_ms for a in attempts)
-    code = final.code if final.code is not None else next((a.code for a in reversed(attempts) if a.code), None)
+    # Only code that went through the check is the game; a stream that broke left a
+    # partial version in the library, which is not written anywhere.
+    code = next((a.code for a in reversed(attempts) if a.code is not None and a.check is not None), None)
     if final.check is not None:
         status, message = final.check.status, final.check.message
     else:
         status, message = "error", final.problem or "no code arrived"
+        if final.code is not None and final.version_id is not None:
+            message += f" (the partial code is kept as version {final.version_id})"
     return MakeResult(
         status=status,
         message=message,
@@ -271,14 +276,3 @@ def _result(attempts: list[Attempt], source: ReplySource) -> MakeResult:
         version_id=final.version_id,
         attempts=tuple(attempts),
     )
-
-
-def title_of(code: str) -> str:
-    """The game's title: the first line of its module docstring, if it has one."""
-    import ast
-
-    try:
-        docstring = ast.get_docstring(ast.parse(code))
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        docstring = None
-    return docstring.strip().splitlines()[0].strip() if docstring else ""

@@ -12,7 +12,6 @@ so the pipeline treats offline and online replies alike.
 
 from __future__ import annotations
 
-import ast
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from studio.llm.events import ModelError, StreamEvent, StreamFinished, StreamStarted, TextDelta
 from studio.pipeline.genres import GenreChoice, choose_genre, genres, rank_genres
+from studio.pipeline.titles import title_of
 from studio.pipeline.tuning import Tuning, read_tuning, tune
 from studio.settings import Paths
 
@@ -69,7 +69,7 @@ class StarterKit:
             choice = ranked[0] if ranked else GenreChoice(sorted(present)[0], 0.0, ())
         source = (self.starters_dir / f"{choice.genre}.py").read_text(encoding="utf-8")
         code, changes = tune(source, read_tuning(description))
-        return StarterGame(choice.genre, title_of(code, choice.genre), code, tuple(changes), choice)
+        return StarterGame(choice.genre, title_of(code, choice.genre.replace("_", " ").title()), code, tuple(changes), choice)
 
     def stream(
         self,
@@ -118,11 +118,3 @@ def fenced(code: str) -> str:
     return f"```python\n{body}```\n"
 
 
-def title_of(code: str, genre: str) -> str:
-    """The first line of the module docstring, or the genre's name."""
-    try:
-        docstring = ast.get_docstring(ast.parse(code))
-    except SyntaxError:
-        docstring = None
-    first = docstring.strip().splitlines()[0].strip() if docstring and docstring.strip() else ""
-    return first.rstrip(".") or genre.replace("_", " ").title()

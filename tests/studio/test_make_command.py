@@ -188,13 +188,6 @@ def test_an_explicit_output_is_replaced_only_with_force(server: FakeOpenAI, tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.py"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "make_command.run_make prints the write problem to stdout when the game itself was ok "
-        "(the stream is chosen by result.status only), although the exit status is 1"
-    ),
-)
 def test_a_refused_overwrite_is_reported_on_stderr(server: FakeOpenAI, tmp_path: Path) -> None:
     (tmp_path / "mine.py").write_text("# keep me\n", encoding="utf-8")
     process = studio_make(
@@ -289,13 +282,6 @@ def test_a_missing_model_names_the_ones_offered(server: FakeOpenAI, tmp_path: Pa
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a broken stream's partial code is written as the game file (make_command._write writes "
-        "any result.code; make._result returns the partial attempt's code): half a program named game.py"
-    ),
-)
 def test_a_broken_stream_writes_no_game_file(server: FakeOpenAI, tmp_path: Path) -> None:
     server.fail_next(Fault(drop_after_chunks=40))
     process = studio_make(
@@ -311,13 +297,6 @@ def test_a_broken_stream_writes_no_game_file(server: FakeOpenAI, tmp_path: Path)
 # --- the default name -------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "make.title_of returns the docstring's whole first line ('Title. Controls.' per the "
-        "prompt and DESIGN section 3), so the file is bounce_left_right_move_the_paddle_r_rest.py"
-    ),
-)
 def test_the_default_name_is_the_title_without_the_controls(tmp_path: Path) -> None:
     assert title_of(DEFAULT_GAME_CODE) == "Bounce"
     assert default_file_name(title_of(DEFAULT_GAME_CODE), tmp_path).name == "bounce.py"
