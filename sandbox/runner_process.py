@@ -27,7 +27,7 @@ from sandbox import frames, protocol
 from sandbox.frames import Frame
 from sandbox.protocol import FromRunner, Output, Ready, ToRunner
 
-LOG = logging.getLogger("sandbox.confinement")
+LOG = logging.getLogger("sandbox.confinement")  # under "sandbox": silent unless configured
 MAX_QUEUED_MESSAGES = 10_000
 STDERR_TAIL_BYTES = 4096
 # Names passed through to the runner when the host has them; nothing secret.
