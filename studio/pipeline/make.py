@@ -124,110 +124,97 @@ def make_game(
     check_timeout_s: float = 30.0,
 ) -> MakeResult:
     """Stream a game for `description`, check it, repair it once if needed."""
+    job = _Job(description, source, runner_settings, store, on_progress, check_frames, check_timeout_s)
     messages = prompts.new_game_messages(description)
     attempts: list[Attempt] = []
     parent_id: int | None = None
     while True:
-        kind = "make" if not attempts else "repair"
-        attempt = _attempt(
-            description, messages, kind, parent_id, source, runner_settings, store,
-            on_progress, check_frames, check_timeout_s,
-        )
+        attempt = job.attempt(messages, "make" if not attempts else "repair", parent_id)
         attempts.append(attempt)
         parent_id = attempt.version_id or parent_id
-        repairable = attempt.code is not None and attempt.check is not None and attempt.check.status in REPAIRABLE
-        if not (repairable and source.can_repair and len(attempts) <= MAX_REPAIRS):
+        code, check = attempt.code, attempt.check
+        if code is None or check is None or check.status not in REPAIRABLE:
             return _result(attempts, source)
-        assert attempt.code is not None and attempt.check is not None
+        if not source.can_repair or len(attempts) > MAX_REPAIRS:
+            return _result(attempts, source)
         on_progress(MakeProgress("repairing", 0, 0.0))
-        problem = prompts.describe_problem(
-            attempt.check.status, attempt.check.message, attempt.check.line, attempt.code
-        )
-        messages = prompts.repair_messages(description, attempt.code, problem, attempt.check.line)
+        problem = prompts.describe_problem(check.status, check.message, check.line, code)
+        messages = prompts.repair_messages(description, code, problem, check.line)
 
 
-def _attempt(
-    description: str,
-    messages: Messages,
-    kind: str,
-    parent_id: int | None,
-    source: ReplySource,
-    runner_settings: RunnerSettings,
-    store: VersionStore | None,
-    on_progress: Callable[[MakeProgress], None],
-    check_frames: int,
-    check_timeout_s: float,
-) -> Attempt:
-    check = PreparedCheck(runner_settings, baseline_later=True)  # warms up while the model thinks
-    try:
-        return _stream_and_check(
-            description, messages, kind, parent_id, source, check, store, on_progress,
-            check_frames, check_timeout_s,
-        )
-    finally:
-        check.close()
+@dataclass(frozen=True)
+class _Job:
+    """What stays the same across the attempts of one make."""
 
+    description: str
+    source: ReplySource
+    runner_settings: RunnerSettings
+    store: VersionStore | None
+    on_progress: Callable[[MakeProgress], None]
+    check_frames: int
+    check_timeout_s: float
 
-def _stream_and_check(
-    description: str,
-    messages: Messages,
-    kind: str,
-    parent_id: int | None,
-    source: ReplySource,
-    check: PreparedCheck,
-    store: VersionStore | None,
-    on_progress: Callable[[MakeProgress], None],
-    check_frames: int,
-    check_timeout_s: float,
-) -> Attempt:
-    extractor = CodeExtractor()
-    tokens = _Tokens()
-    sent_at = time.perf_counter()
-    code: str | None = None
-    version_id: int | None = None
-    problem: str | None = None
-    on_progress(MakeProgress("waiting", 0, 0.0))
-    try:
-        for event in source.stream(description, messages):
-            if isinstance(event, StreamStarted):
-                sent_at = event.at
-            elif isinstance(event, TextDelta):
-                tokens.add(event)
-                completed = [e.code for e in extractor.feed(event.text) if isinstance(e, CodeComplete)]
-                if code is None:
-                    code = completed[0] if completed else extractor.code_closing_now()
-                    if code is not None:
-                        version_id = _save(store, kind, description, code, source, parent_id)
-                        check.start(code, "game.py", check_frames)  # before the stream ends
-                on_progress(MakeProgress("streaming", tokens.count, tokens.per_second()))
-            elif isinstance(event, StreamFinished):
-                tokens.reported = event.completion_tokens
-    except ModelError as error:
-        problem = error.message
-    ended_at = tokens.last_at or time.perf_counter()
-    if code is None:
-        result = extractor.finish()
-        if result.code and problem is None:
+    def attempt(self, messages: Messages, kind: str, parent_id: int | None) -> Attempt:
+        """One reply: stream it, hand its code to warm runners at once, wait for the verdict."""
+        check = PreparedCheck(self.runner_settings, baseline_later=True)  # warms up while the model thinks
+        try:
+            return self._stream_and_check(messages, kind, parent_id, check)
+        finally:
+            check.close()
+
+    def _stream_and_check(self, messages: Messages, kind: str, parent_id: int | None, check: PreparedCheck) -> Attempt:
+        extractor = CodeExtractor()
+        tokens = _Tokens()
+        sent_at = time.perf_counter()
+        code: str | None = None
+        version_id: int | None = None
+        problem: str | None = None
+        self.on_progress(MakeProgress("waiting", 0, 0.0))
+        try:
+            for event in self.source.stream(self.description, messages):
+                if isinstance(event, StreamStarted):
+                    sent_at = event.at
+                elif isinstance(event, TextDelta):
+                    tokens.add(event)
+                    completed = [e.code for e in extractor.feed(event.text) if isinstance(e, CodeComplete)]
+                    if code is None:
+                        code = completed[0] if completed else extractor.code_closing_now()
+                        if code is not None:
+                            version_id = self._save(kind, code, parent_id)
+                            check.start(code, "game.py", self.check_frames)  # before the stream ends
+                    self.on_progress(MakeProgress("streaming", tokens.count, tokens.per_second()))
+                elif isinstance(event, StreamFinished):
+                    tokens.reported = event.completion_tokens
+        except ModelError as error:
+            problem = error.message
+        ended_at = tokens.last_at or time.perf_counter()
+        ttft_ms, stream_ms, token_count = _times(tokens, sent_at, ended_at)
+        if code is None:
+            result = extractor.finish()
+            if result.code and problem is not None:
+                # The stream broke: keep what arrived as a version, but do not run half a program.
+                partial_id = self._save("partial", result.code, parent_id)
+                return Attempt(result.code, partial_id, None, problem, ttft_ms, stream_ms, token_count, None)
+            if not result.code:
+                problem = problem or result.reason or "the reply contained no code"
+                return Attempt(None, None, None, problem, ttft_ms, stream_ms, token_count, None)
             code = result.code  # unfenced, or a fence the reply never closed
-            version_id = _save(store, kind, description, code, source, parent_id)
-            check.start(code, "game.py", check_frames)
-        elif result.code:
-            # The stream broke: keep what arrived as a version, but do not run half a program.
-            version_id = _save(store, "partial", description, result.code, source, parent_id)
-            return Attempt(result.code, version_id, None, problem, *_times(tokens, sent_at, ended_at), None)
-        else:
-            problem = problem or result.reason or "the reply contained no code"
-    ttft_ms, stream_ms, token_count = _times(tokens, sent_at, ended_at)
-    if code is None:
-        return Attempt(None, None, None, problem, ttft_ms, stream_ms, token_count, None)
-    on_progress(MakeProgress("checking", tokens.count, tokens.per_second()))
-    verdict = check.finish(check_timeout_s)
-    first_frame_at = check.first_frame_seen_at
-    ready_ms = max(0.0, (first_frame_at - ended_at) * 1000.0) if first_frame_at is not None else None
-    if store is not None and version_id is not None:
-        timings = {"ttft_ms": ttft_ms, "stream_ms": stream_ms, "ready_ms": ready_ms, "tokens": float(token_count)}
-        store.record_outcome(version_id, verdict.status, {k: v for k, v in timings.items() if v is not None})
-    return Attempt(code, version_id, verdict, problem, ttft_ms, stream_ms, token_count, ready_ms)
+            version_id = self._save(kind, code, parent_id)
+            check.start(code, "game.py", self.check_frames)
+        self.on_progress(MakeProgress("checking", tokens.count, tokens.per_second()))
+        verdict = check.finish(self.check_timeout_s)
+        first_frame_at = check.first_frame_seen_at
+        ready_ms = max(0.0, (first_frame_at - ended_at) * 1000.0) if first_frame_at is not None else None
+        if self.store is not None and version_id is not None:
+            timings = {"ttft_ms": ttft_ms, "stream_ms": stream_ms, "ready_ms": ready_ms, "tokens": float(token_count)}
+            self.store.record_outcome(version_id, verdict.status, {k: v for k, v in timings.items() if v is not None})
+        return Attempt(code, version_id, verdict, problem, ttft_ms, stream_ms, token_count, ready_ms)
+
+    def _save(self, kind: str, code: str, parent_id: int | None) -> int | None:
+        """Keep the program as a version before it runs."""
+        if self.store is None:
+            return None
+        return self.store.add(kind, self.description, code, self.source.model, self.source.offline, parent_id)
 
 
 def _times(tokens: _Tokens, sent_at: float, ended_at: float) -> tuple[float | None, float, int]:
@@ -235,14 +222,6 @@ def _times(tokens: _Tokens, sent_at: float, ended_at: float) -> tuple[float | No
     if tokens.first_at is None or tokens.last_at is None:
         return None, 0.0, tokens.count
     return (tokens.first_at - sent_at) * 1000.0, (tokens.last_at - tokens.first_at) * 1000.0, tokens.count
-
-
-def _save(
-    store: VersionStore | None, kind: str, description: str, code: str, source: ReplySource, parent_id: int | None
-) -> int | None:
-    if store is None:
-        return None
-    return store.add(kind, description, code, source.model, source.offline, parent_id)
 
 
 def _result(attempts: list[Attempt], source: ReplySource) -> MakeResult:
