@@ -13,13 +13,31 @@ import queue
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from types import TracebackType
 
 from sandbox.frames import Frame
-from sandbox.protocol import Control, GameError, KeyInput, Loaded, LoadGame, MouseInput, Refused
+from sandbox.protocol import (
+    Control,
+    FrameShown,
+    GameError,
+    KeyInput,
+    Loaded,
+    LoadGame,
+    MouseInput,
+    Refused,
+)
 from sandbox.runner_process import HostEvent, RunnerProcess, RunnerSettings, RunnerStopped
 
 WATCHDOG_PERIOD_S = 0.1
+
+
+@dataclass(frozen=True)
+class _Incoming:
+    """A new game's runner, loading while the previous game keeps playing."""
+
+    runner: RunnerProcess
+    source: tuple[str, str]
 
 
 class GameHost:
@@ -39,6 +57,7 @@ class GameHost:
         self._pending_source: tuple[str, str] | None = None
         self._previous_source: tuple[str, str] | None = None
         self._backlog: list[HostEvent] = []  # events wait_for() saw but did not want
+        self._incoming: _Incoming | None = None  # a new game loading while the old one plays
         self._spare_started: Future[RunnerProcess] | None = None
         self._closed = threading.Event()
         # Runners die with the *thread* that started them (PR_SET_PDEATHSIG), so they are
@@ -60,8 +79,9 @@ class GameHost:
         self._closed.set()
         with self._lock:
             self._collect_spare(wait=True)
-            runners = [r for r in (self._current, self._spare, *self._retired) if r is not None]
-            self._current = self._spare = None
+            incoming = self._incoming.runner if self._incoming is not None else None
+            runners = [r for r in (self._current, self._spare, incoming, *self._retired) if r is not None]
+            self._current = self._spare = self._incoming = None
             self._retired = []
         for runner in runners:
             runner.close()
@@ -76,12 +96,23 @@ class GameHost:
     # -- loading ----------------------------------------------------------------------
 
     def load_new(self, source: str, filename: str = "game.py", seed: int | None = None) -> None:
-        """Start `source` as a new game in a warm runner; the old game stops."""
+        """Start `source` as a new game in a warm runner.
+
+        The game playing now stays on screen and keeps taking input until the new one
+        shows its first frame; if the new one is refused or fails first, it is dropped
+        and the old game simply goes on.
+        """
         with self._lock:
-            self._source, self._pending_source = (source, filename), None
             runner = self._take_spare()
             runner.send(LoadGame(source, filename, "new", seed))
-            self._make_current(runner)
+            if self._incoming is not None:
+                self._retire(self._incoming.runner, "replaced by a newer game")
+            if self._current is None or not self._current.alive:
+                self._source, self._pending_source = (source, filename), None
+                self._make_current(runner)
+                self._incoming = None
+            else:
+                self._incoming = _Incoming(runner, (source, filename))
 
     def hot_swap(self, source: str, filename: str = "game.py") -> None:
         """Replace the running code keeping its state (classic scripts restart instead)."""
@@ -127,6 +158,10 @@ class GameHost:
     def latest_frame(self, previous_number: int = -1) -> Frame | None:
         """The newest frame if newer than `previous_number`; numbers grow across runners."""
         with self._lock:
+            incoming = self._incoming
+        if incoming is not None and incoming.runner.first_frame_seen_at is not None:
+            self._backlog.extend(self._drain_incoming(incoming))  # it takes over now
+        with self._lock:
             runner, base = self._current, self._frame_base
         if runner is not None:
             frame = runner.latest_frame(max(-1, previous_number - base))
@@ -137,19 +172,46 @@ class GameHost:
         return None
 
     def poll_events(self) -> list[HostEvent]:
-        """Messages from the playing runner since the last call; never blocks."""
+        """Messages from the playing runner (and a loading one) since the last call; never blocks."""
         with self._lock:
             runner = self._current
+            incoming = self._incoming
         events, self._backlog = self._backlog, []
-        if runner is None:
-            return events
+        if incoming is not None:
+            events.extend(self._drain_incoming(incoming))
+        if runner is not None:
+            while True:
+                try:
+                    event = runner.messages.get_nowait()
+                except queue.Empty:
+                    break
+                self._track_source(event)
+                events.append(event)
+        return events
+
+    def _drain_incoming(self, incoming: _Incoming) -> list[HostEvent]:
+        """Events of a game still loading; it takes over at its first frame, or is dropped."""
+        events: list[HostEvent] = []
         while True:
             try:
-                event = runner.messages.get_nowait()
+                event = incoming.runner.messages.get_nowait()
             except queue.Empty:
-                return events
-            self._track_source(event)
+                break
             events.append(event)
+            failed = isinstance(event, (Refused, RunnerStopped)) or (
+                isinstance(event, GameError) and event.phase in ("load", "start")
+            )
+            with self._lock:
+                if self._incoming is not incoming:
+                    break
+                if isinstance(event, FrameShown):
+                    self._source, self._pending_source = incoming.source, None
+                    self._make_current(incoming.runner)
+                    self._incoming = None
+                elif failed:
+                    self._retire(incoming.runner, "its game failed to start")
+                    self._incoming = None
+        return events
 
     def _track_source(self, event: HostEvent) -> None:
         """Keep `restart()` pointed at the code that is really running."""
@@ -222,9 +284,12 @@ class GameHost:
         old = self._current
         if old is not None:
             self._frame_base = (self._last_frame.number if self._last_frame else self._frame_base) + 1
-            old.kill("closed", "replaced by a new game")
-            self._retired.append(old)
+            self._retire(old, "replaced by a new game")
         self._current = runner
+
+    def _retire(self, runner: RunnerProcess, why: str) -> None:
+        runner.kill("closed", why)
+        self._retired.append(runner)
         # The next spare starts once this game shows its first frame (see _watch):
         # warming it now would compete with the new game's load for the CPU.
 
@@ -255,7 +320,8 @@ class GameHost:
         while not self._closed.wait(WATCHDOG_PERIOD_S):
             now = time.monotonic()
             with self._lock:
-                runners = [r for r in (self._current, self._spare) if r is not None]
+                incoming = self._incoming.runner if self._incoming is not None else None
+                runners = [r for r in (self._current, self._spare, incoming) if r is not None]
                 retired, self._retired = self._retired, []
             for runner in runners:
                 runner.check_heartbeat(now)

@@ -596,3 +596,33 @@ def test_studio_stops_cleanly_on_a_signal(command: str, signum: int, tmp_path: P
             proc.kill()
             proc.communicate()
 
+
+
+# -- a new game takes over only when it is ready -----------------------------------------
+
+
+def test_a_new_game_that_fails_leaves_the_old_one_playing(host: GameHost, watch: Watcher) -> None:
+    load(host, watch, COUNTER)
+    first = watch.frame(lambda f: counter_of(f) > 3)
+    old_pid = host.runner_pid
+    host.load_new("import socket\n")
+    refusal = watch.event(Refused)
+    assert "socket" in refusal.message
+    later = watch.frame(lambda f: counter_of(f) > counter_of(first) + 5, after=first.number)
+    assert host.runner_pid == old_pid and later.number > first.number
+    host.load_new("def update(dt):\n    raise ValueError('early')\ndef draw(screen):\n    pass\n")
+    failure = watch.event(GameError)
+    assert failure.phase in ("load", "start")
+    assert host.runner_pid == old_pid
+    watch.frame(lambda f: counter_of(f) > counter_of(later), after=later.number)
+
+
+def test_a_new_game_takes_over_at_its_first_frame(host: GameHost, watch: Watcher) -> None:
+    load(host, watch, COUNTER)
+    old = watch.frame(lambda f: counter_of(f) > 3)
+    old_pid = host.runner_pid
+    host.load_new(COUNTER.replace("77))", "200))"))
+    taken_over = watch.frame(lambda f: pixel(f)[2] == 200, after=old.number)
+    assert host.runner_pid != old_pid
+    assert taken_over.number > old.number  # frame numbers keep growing across runners
+    assert wait_dead(old_pid)
