@@ -52,10 +52,24 @@ def _add_model_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--offline", action="store_true", help="use the built-in starter kit, no model")
 
 
+COMMANDS = ("play", "check", "make")
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="studio", description="Open the studio window.")
+    parser.add_argument("prompt", nargs="?", help="start making this game at once")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what the sandbox does")
+    _add_model_options(parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `studio` console script."""
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not any(word in COMMANDS for word in arguments[:2]) and "-h" not in arguments and "--help" not in arguments:
+        return _open_studio(_window_parser().parse_args(arguments))
+    args = _parser().parse_args(arguments)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR, format="studio: %(name)s: %(message)s"
     )
@@ -68,8 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "make":
             return _make(args)
-        file = args.file if args.command == "play" else Paths().default_game
-        return _play(file)
+        return _play(args.file)
     except KeyboardInterrupt:
         return 130
 
@@ -93,6 +106,21 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(_describe(result), file=sys.stdout if result.status == "ok" else sys.stderr)
     return 0 if result.status == "ok" else 1
+
+
+def _open_studio(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, format="studio: %(name)s: %(message)s")
+    from sandbox.confine import make_host_undumpable
+    from studio.pipeline.sources import model_choice
+
+    make_host_undumpable()
+    choice = model_choice(args.base_url, args.model, args.offline)
+    from studio.qt.app import run_studio
+
+    try:
+        return run_studio(choice, args.prompt)
+    except KeyboardInterrupt:
+        return 130
 
 
 def _make(args: argparse.Namespace) -> int:

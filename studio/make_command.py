@@ -11,7 +11,8 @@ from pathlib import Path
 from sandbox.runner_process import RunnerSettings
 from studio.library.store import VersionStore
 from studio.pipeline.make import MakeProgress, MakeResult, ReplySource, make_game
-from studio.settings import ModelChoice, Paths, choose_model
+from studio.pipeline.sources import model_choice, reply_source_for  # noqa: F401 - re-exported for the CLI
+from studio.settings import ModelChoice, Paths
 
 PROGRESS_INTERVAL_S = 0.1
 
@@ -54,37 +55,6 @@ class ProgressLine:
         if self.enabled:
             sys.stderr.write("\r\x1b[2K")
             sys.stderr.flush()
-
-
-def model_choice(base_url: str | None, model: str | None, offline: bool) -> ModelChoice:
-    """The endpoint the command line and the environment ask for, or offline."""
-    from studio.llm.keys import find_key
-    from studio.llm.presets import PRESETS, preset_named
-
-    def key_for(name: str) -> str | None:
-        try:
-            return find_key(preset_named(name)).key
-        except ValueError:
-            return None
-
-    return choose_model(base_url, model, offline, key_for, {name: p.base_url for name, p in PRESETS.items()})
-
-
-def reply_source_for(choice: ModelChoice) -> ReplySource:
-    """A warmed-up model source, or the offline starter kit."""
-    if choice.offline:
-        from studio.pipeline.sources import OfflineSource
-        from studio.pipeline.starter_kit import StarterKit
-
-        return OfflineSource(StarterKit(Paths().starters))
-    from studio.llm.client import ModelClient  # imports openai: only when a model is used
-    from studio.llm.endpoint import Endpoint
-    from studio.pipeline.sources import ModelSource
-
-    assert choice.base_url is not None
-    client = ModelClient(Endpoint(choice.base_url, choice.model, choice.api_key, choice.preset))
-    client.warm_up()  # the connection opens while the runners warm up
-    return ModelSource(client, choice.model or choice.preset)
 
 
 def run_make(

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from studio.llm.client import ModelClient
 from studio.llm.events import ReplyStream
+from studio.pipeline.make import ReplySource
 from studio.pipeline.starter_kit import StarterKit
+from studio.settings import ModelChoice, Paths, choose_model
+
+if TYPE_CHECKING:  # importing openai costs ~300 ms: only when a model is really used
+    from studio.llm.client import ModelClient
 
 Messages = list[dict[str, str]]
 
@@ -61,3 +66,30 @@ class OfflineSource:
 
     def cancel(self) -> None:
         self._cancel.set()
+
+
+def model_choice(base_url: str | None, model: str | None, offline: bool) -> ModelChoice:
+    """The endpoint the command line and the environment ask for, or offline."""
+    from studio.llm.keys import find_key
+    from studio.llm.presets import PRESETS, preset_named
+
+    def key_for(name: str) -> str | None:
+        try:
+            return find_key(preset_named(name)).key
+        except ValueError:
+            return None
+
+    return choose_model(base_url, model, offline, key_for, {name: p.base_url for name, p in PRESETS.items()})
+
+
+def reply_source_for(choice: ModelChoice) -> ReplySource:
+    """A warmed-up model source, or the offline starter kit."""
+    if choice.offline:
+        return OfflineSource(StarterKit(Paths().starters))
+    from studio.llm.client import ModelClient
+    from studio.llm.endpoint import Endpoint
+
+    assert choice.base_url is not None
+    client = ModelClient(Endpoint(choice.base_url, choice.model, choice.api_key, choice.preset))
+    client.warm_up()  # the connection opens while the runners warm up
+    return ModelSource(client, choice.model or choice.preset)

@@ -1,0 +1,197 @@
+"""Make a game straight into the running studio: stream, play at the closing fence, repair once.
+
+The window's counterpart of `make.make_game`: instead of a headless check, the code goes
+to the studio's game host the moment it is complete, and the host's verdict (first
+frame, refusal, early error) decides whether to ask the model for one repair. Runs on a
+worker thread; the window feeds verdicts in and takes streamed text out. No Qt here.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from studio.library.store import VersionStore
+from studio.llm.events import ModelError, StreamFinished, StreamStarted, TextDelta
+from studio.pipeline import prompts
+from studio.pipeline.extract import CodeComplete, CodeExtractor
+from studio.pipeline.make import MAX_REPAIRS, ReplySource
+
+VERDICT_TIMEOUT_S = 20.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the host said about the code it was given."""
+
+    ok: bool
+    status: str  # "ok", "refused", "error", "timeout", "killed"
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class LiveStats:
+    """Figures for the status bar, updated as the reply streams."""
+
+    ttft_ms: float | None
+    tokens: int
+    tokens_per_s: float
+    last_token_at: float | None  # perf_counter; the window measures ready_ms from it
+    repairs: int
+
+
+@dataclass(frozen=True)
+class LiveOutcome:
+    """How one live make ended."""
+
+    ok: bool
+    message: str
+    code: str | None
+    version_id: int | None
+    repairs: int
+
+
+class LiveMake:
+    """One description made into the studio's host; `run()` blocks (use a worker thread)."""
+
+    def __init__(
+        self,
+        description: str,
+        source: ReplySource,
+        store: VersionStore | None,
+        play: Callable[[str], None],
+        on_stream_start: Callable[[bool], None] = lambda is_repair: None,
+        on_code: Callable[[str], None] = lambda code: None,
+    ) -> None:
+        self.description = description
+        self.source = source
+        self.store = store
+        self.play = play  # hands complete code to the host (thread-safe)
+        self.on_stream_start = on_stream_start
+        self.on_code = on_code
+        self._text = queue.SimpleQueue[str]()
+        self._verdicts = queue.SimpleQueue[Verdict]()
+        self._cancelled = threading.Event()
+        self._stats = LiveStats(None, 0, 0.0, None, 0)
+        self._lock = threading.Lock()
+
+    # -- the window's side ------------------------------------------------------------
+
+    def take_text(self) -> str:
+        """Everything streamed since the last call (the code view batches it)."""
+        pieces = []
+        while True:
+            try:
+                pieces.append(self._text.get_nowait())
+            except queue.Empty:
+                return "".join(pieces)
+
+    def stats(self) -> LiveStats:
+        with self._lock:
+            return self._stats
+
+    def give_verdict(self, verdict: Verdict) -> None:
+        """The host's answer about the code last played."""
+        self._verdicts.put(verdict)
+
+    def cancel(self) -> None:
+        """Stop the stream at once (a new prompt, or the window closing)."""
+        self._cancelled.set()
+        self.source.cancel()
+
+    # -- the worker's side ------------------------------------------------------------
+
+    def run(self) -> LiveOutcome:
+        """Stream, play, and repair at most once."""
+        messages = prompts.new_game_messages(self.description)
+        parent_id: int | None = None
+        repairs = 0
+        while True:
+            self.on_stream_start(repairs > 0)
+            code, version_id, problem = self._stream(messages, "make" if repairs == 0 else "repair", parent_id)
+            if self._cancelled.is_set():
+                return LiveOutcome(False, "cancelled", code, version_id or parent_id, repairs)
+            if code is None:
+                return LiveOutcome(False, problem or "the reply contained no code", None, parent_id, repairs)
+            parent_id = version_id or parent_id
+            verdict = self._wait_for_verdict()
+            if self.store is not None and version_id is not None:
+                self.store.record_outcome(version_id, verdict.status, {})
+            if verdict.ok:
+                return LiveOutcome(True, "playing", code, version_id, repairs)
+            if repairs >= MAX_REPAIRS or not self.source.can_repair or self._cancelled.is_set():
+                return LiveOutcome(False, verdict.message, code, version_id, repairs)
+            repairs += 1
+            with self._lock:
+                self._stats = LiveStats(None, 0, 0.0, None, repairs)
+            problem_text = prompts.describe_problem(verdict.status, verdict.message, verdict.line, code)
+            messages = prompts.repair_messages(self.description, code, problem_text, verdict.line)
+
+    def _stream(
+        self, messages: list[dict[str, str]], kind: str, parent_id: int | None
+    ) -> tuple[str | None, int | None, str | None]:
+        """(code, its version id, why there is none) of one streamed reply."""
+        extractor = CodeExtractor()
+        version_id: int | None = None
+        sent_at = time.perf_counter()
+        first_at: float | None = None
+        characters = 0
+        reported: int | None = None
+        code: str | None = None
+        try:
+            for event in self.source.stream(self.description, messages):
+                if isinstance(event, StreamStarted):
+                    sent_at = event.at
+                elif isinstance(event, TextDelta):
+                    self._text.put(event.text)
+                    first_at = first_at or event.at
+                    characters += len(event.text)
+                    self._update_stats(sent_at, first_at, event.at, reported or (characters + 3) // 4)
+                    completed = [e.code for e in extractor.feed(event.text) if isinstance(e, CodeComplete)]
+                    if code is None:
+                        code = completed[0] if completed else extractor.code_closing_now()
+                        if code is not None:
+                            version_id = self._hand_over(kind, code, parent_id)  # before the stream ends
+                elif isinstance(event, StreamFinished):
+                    reported = event.completion_tokens
+        except ModelError as error:
+            if code is None:
+                return None, None, error.message
+        if code is None:
+            result = extractor.finish()
+            if result.code is None:
+                return None, None, result.reason
+            code = result.code
+            version_id = self._hand_over(kind, code, parent_id)
+        return code, version_id, None
+
+    def _hand_over(self, kind: str, code: str, parent_id: int | None) -> int | None:
+        """Save the code as a version, then play it."""
+        version_id = self._save(kind, code, parent_id)
+        self.on_code(code)
+        self.play(code)
+        return version_id
+
+    def _update_stats(self, sent_at: float, first_at: float, now: float, tokens: int) -> None:
+        rate = tokens / (now - first_at) if now > first_at else 0.0
+        with self._lock:
+            self._stats = LiveStats((first_at - sent_at) * 1000.0, tokens, rate, now, self._stats.repairs)
+
+    def _wait_for_verdict(self) -> Verdict:
+        deadline = time.monotonic() + VERDICT_TIMEOUT_S
+        while not self._cancelled.is_set():
+            try:
+                return self._verdicts.get(timeout=min(0.1, max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                if time.monotonic() >= deadline:
+                    return Verdict(False, "timeout", "the game did not show a frame in time")
+        return Verdict(False, "cancelled", "cancelled")
+
+    def _save(self, kind: str, code: str, parent_id: int | None) -> int | None:
+        if self.store is None:
+            return None
+        return self.store.add(kind, self.description, code, self.source.model, self.source.offline, parent_id)

@@ -1,0 +1,46 @@
+"""Start the studio window: the Qt application, translations, the session, Ctrl+C handling."""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from studio.qt.main_window import StudioWindow
+from studio.qt.session import StudioSession
+from studio.settings import ModelChoice
+
+
+def run_studio(choice: ModelChoice, prompt: str | None = None) -> int:
+    """Open the window (and start making `prompt`, if given); returns the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Minigame Studio")
+    app.setOrganizationName("Minigame Studio")
+    install_translator(app)
+    session = StudioSession(choice)
+    window = StudioWindow(session)
+    window.show()
+    if prompt:
+        window.prompt.setText(prompt)
+        window.make_from_prompt()
+    # Ctrl+C and SIGTERM close the window cleanly; a timer lets Python run its handlers.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *args: window.close())
+    keepalive = QTimer()
+    keepalive.timeout.connect(lambda: None)
+    keepalive.start(200)
+    try:
+        return app.exec()
+    finally:
+        session.shutdown()
+
+
+def install_translator(app: QApplication) -> None:
+    """Simplified Chinese when the system (or the settings) ask for it; English otherwise."""
+    try:
+        from studio.qt.translations import install
+    except ImportError:
+        return
+    install(app)

@@ -1,0 +1,261 @@
+"""The studio window: describe a game, watch its code stream, play it in place.
+
+A thin view: `StudioSession` owns the host, the model source and the make in flight;
+this window shows what it does (on one 16 ms timer) and forwards what the user does.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sandbox.host import HostEvent, RunnerStopped
+from sandbox.protocol import Caption, FrameShown, GameError, GameOver, Loaded, Refused
+from studio.pipeline.live import LiveOutcome
+from studio.qt.code_view import CodeView
+from studio.qt.game_view import GameView
+from studio.qt.session import StudioSession
+
+POLL_MS = 16
+SCREENSHOT_VARIABLE = "MINIGAME_SCREENSHOT"  # test hook: grab the window to this PNG, then quit
+
+
+class StudioWindow(QMainWindow):
+    """Prompt box on top; code on the left, the game on the right; errors below."""
+
+    def __init__(self, session: StudioSession, qsettings: QSettings | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.qsettings = qsettings
+        self.paused = False
+        self._frames_seen = 0
+        self._fps_window: tuple[float, int] = (time.perf_counter(), 0)
+        self._screenshot_path = os.environ.get(SCREENSHOT_VARIABLE)
+        self.setWindowTitle(self.tr("Minigame Studio"))
+        self.resize(1280, 760)
+        self._build()
+        self._add_actions()
+        session.make_started.connect(self._stream_started)
+        session.code_arrived.connect(self._code_arrived)
+        session.make_finished.connect(self._make_finished)
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(POLL_MS)
+        self._show_model()
+        self.prompt.setFocus()
+
+    # -- layout -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.prompt = QLineEdit()
+        self.prompt.setPlaceholderText(self.tr("Describe a game and press Enter — e.g. “a blue snake that gets faster”"))
+        self.prompt.setClearButtonEnabled(True)
+        self.prompt.returnPressed.connect(self.make_from_prompt)
+        self.prompt.textEdited.connect(self._first_keystroke)
+        self.code_view = CodeView()
+        self.code_view.run_requested.connect(self.run_edited_code)
+        self.game_view = GameView(source=self.session.host, sink=self.session.host, release_focus_key=Qt.Key.Key_Escape)
+        self.game_view.release_focus_requested.connect(self.prompt.setFocus)
+        self.game_view.show_message(self.tr("Describe a game above and press Enter."))
+        self.errors = QListWidget()
+        self.errors.setMaximumHeight(110)
+        self.errors.itemActivated.connect(self._error_clicked)
+        self.errors.itemClicked.connect(self._error_clicked)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.code_view)
+        splitter.addWidget(self.game_view)
+        splitter.setSizes([520, 760])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.prompt)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.errors)
+        self.setCentralWidget(central)
+        self.figures = QLabel()
+        self.model_label = QLabel()
+        self.statusBar().addWidget(self.figures, 1)
+        self.statusBar().addPermanentWidget(self.model_label)
+
+    def _add_actions(self) -> None:
+        toolbar = QToolBar(self.tr("Game"))
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        # Ctrl shortcuts: plain keys belong to the game while it has focus.
+        for text, shortcut, handler in (
+            (self.tr("Pause / resume"), "Ctrl+P", self.toggle_pause),
+            (self.tr("Step"), "Ctrl+.", self.step),
+            (self.tr("Restart"), "Ctrl+R", self.restart),
+            (self.tr("Run edited code"), "Ctrl+Return", self._run_code_view),
+            (self.tr("Focus the prompt"), "Ctrl+L", self.prompt.setFocus),
+            (self.tr("Settings…"), "Ctrl+,", self.open_settings),
+            (self.tr("Quit"), "Ctrl+Q", self.close),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.triggered.connect(handler)
+            toolbar.addAction(action)
+            self.addAction(action)
+
+    # -- what the user does -------------------------------------------------------------
+
+    def _first_keystroke(self, text: str) -> None:
+        if len(text) == 1:
+            self.session.warm_up()  # Enter will pay no handshake
+
+    def make_from_prompt(self) -> None:
+        """Enter in the prompt box: make that game (a stream in flight is cancelled)."""
+        description = self.prompt.text().strip()
+        if not description:
+            return
+        self.errors.clear()
+        self.game_view.show_message(None if self.session.host.runner_pid else self.tr("Making your game…"))
+        self.session.make(description)
+
+    def run_edited_code(self, code: str) -> None:
+        """Ctrl+Enter in the code view: run the edited code, keeping the game's state."""
+        self.errors.clear()
+        self.session.run_code(code)
+        self.figures.setText(self.tr("Running your edit…"))
+
+    def _run_code_view(self) -> None:
+        self.run_edited_code(self.code_view.code())
+
+    def toggle_pause(self) -> None:
+        self.paused = not self.paused
+        (self.session.host.pause if self.paused else self.session.host.resume)()
+
+    def step(self) -> None:
+        self.paused = True
+        self.session.host.step()
+
+    def restart(self) -> None:
+        self.paused = False
+        self.session.host.restart()
+
+    def open_settings(self) -> None:
+        """Provider, endpoint, model, key, offline, language."""
+        from studio.qt.settings_dialog import SettingsDialog
+        from studio.qt.studio_settings import model_choice_from, studio_qsettings
+
+        qsettings = self.qsettings or studio_qsettings()
+        dialog = SettingsDialog(qsettings, self)
+        if dialog.exec():
+            self.session.set_model_choice(model_choice_from(dialog.settings()))
+            self._show_model()
+
+    def _error_clicked(self, item: QListWidgetItem) -> None:
+        line = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(line, int):
+            self.code_view.highlight_line(line)
+
+    # -- what the session reports -------------------------------------------------------
+
+    def _stream_started(self, is_repair: bool) -> None:
+        self.code_view.begin_stream()
+        if is_repair:
+            self.figures.setText(self.tr("The game failed: asking the model for one repair…"))
+
+    def _code_arrived(self, code: str) -> None:
+        self.code_view.append_stream(self.session.take_streamed_text())
+        self.code_view.end_stream()
+        self.code_view.set_code(code)
+
+    def _make_finished(self, outcome: LiveOutcome) -> None:
+        if self.code_view.streaming:
+            self.code_view.append_stream(self.session.take_streamed_text())
+            self.code_view.end_stream()
+        if not outcome.ok and outcome.message != "cancelled":
+            self._report(outcome.message, None)
+            if not self.session.host.runner_pid:
+                self.game_view.show_message(outcome.message)
+
+    def tick(self) -> None:
+        """Every 16 ms: streamed text, host events, live figures."""
+        if self.code_view.streaming:
+            text = self.session.take_streamed_text()
+            if text:
+                self.code_view.append_stream(text)
+        for event in self.session.poll():
+            self._show_event(event)
+        self._update_figures()
+
+    def _show_event(self, event: HostEvent) -> None:
+        if isinstance(event, Loaded):
+            self.setWindowTitle(self.tr("{title} — Minigame Studio").format(title=event.title or "game"))
+        elif isinstance(event, FrameShown):
+            self.game_view.show_message(None)
+            if self._screenshot_path:
+                QTimer.singleShot(1000, self._take_screenshot)
+        elif isinstance(event, Caption):
+            self.setWindowTitle(self.tr("{title} — Minigame Studio").format(title=event.title))
+        elif isinstance(event, Refused):
+            self._report(self.tr("Refused: {message}").format(message=event.message), event.line)
+        elif isinstance(event, GameError):
+            kept = self.tr(" (the previous game keeps running)") if event.kept_previous else ""
+            self._report(self.tr("Error: {message}").format(message=event.message) + kept, event.line)
+        elif isinstance(event, GameOver):
+            self.figures.setText(self.tr("Game over: {reason} — Ctrl+R restarts").format(reason=event.reason))
+        elif isinstance(event, RunnerStopped) and event.reason not in ("closed", "exited"):
+            self._report(self.tr("The game was stopped: {detail}").format(detail=event.detail), None)
+
+    def _report(self, text: str, line: int | None) -> None:
+        item = QListWidgetItem(text if line is None else self.tr("line {line}: {text}").format(line=line, text=text))
+        item.setData(Qt.ItemDataRole.UserRole, line)
+        self.errors.addItem(item)
+        self.errors.scrollToBottom()
+
+    def _update_figures(self) -> None:
+        now = time.perf_counter()
+        started, frames_then = self._fps_window
+        if now - started >= 1.0:
+            frames = self.game_view.frames_received
+            self._fps = (frames - frames_then) / (now - started)
+            self._fps_window = (now, frames)
+        stats = self.session.stats()
+        parts = []
+        if stats is not None and stats.ttft_ms is not None:
+            parts.append(self.tr("first token {ms:.0f} ms").format(ms=stats.ttft_ms))
+            parts.append(self.tr("{rate:,.0f} tokens/s").format(rate=stats.tokens_per_s))
+        if self.session.ready_ms is not None:
+            parts.append(self.tr("ready {ms:.0f} ms").format(ms=self.session.ready_ms))
+        if getattr(self, "_fps", None) is not None and self.session.host.runner_pid:
+            parts.append(self.tr("{fps:.0f} fps").format(fps=self._fps))
+        if parts:
+            self.figures.setText("   ".join(parts))
+
+    def _show_model(self) -> None:
+        choice = self.session.choice
+        if choice.offline:
+            self.model_label.setText(self.tr("Offline — built-in starter kit"))
+        else:
+            self.model_label.setText(self.tr("Model: {model}").format(model=self.session.source.model))
+        self.model_label.setToolTip(choice.reason)
+
+    def _take_screenshot(self) -> None:
+        path = self._screenshot_path
+        if path:
+            self._screenshot_path = None
+            self.grab().save(path)
+            self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._timer.stop()
+        self.session.shutdown()
+        super().closeEvent(event)

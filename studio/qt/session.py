@@ -1,0 +1,165 @@
+"""The studio's working parts behind the window: the game host, the model source, the make in flight.
+
+Not a widget: the window shows what this object does and forwards what the user does.
+Streams run on a worker thread; everything the window reads is polled on its timer, so
+no per-token signal ever crosses threads.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from sandbox.host import GameHost, HostEvent, RunnerSettings, RunnerStopped
+from sandbox.protocol import FrameShown, GameError, Refused
+from studio.library.store import VersionStore
+from studio.make_command import reply_source_for
+from studio.pipeline.live import LiveMake, LiveOutcome, LiveStats, Verdict
+from studio.pipeline.make import ReplySource
+from studio.settings import ModelChoice, Paths
+
+
+@dataclass(frozen=True)
+class ReadyTime:
+    """How long the last game took from its last token to its first frame."""
+
+    ready_ms: float
+
+
+class StudioSession(QObject):
+    """Owns the host, the library and the current make; thread-safe where it says so."""
+
+    make_started = Signal(bool)  # is_repair: the code view starts a new stream
+    code_arrived = Signal(str)  # the complete code handed to the host
+    make_finished = Signal(object)  # LiveOutcome
+
+    def __init__(self, choice: ModelChoice, paths: Paths | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths or Paths()
+        self.host = GameHost(RunnerSettings(assets_dir=self.paths.asset_pack))
+        self.host.start()  # a warm runner before the first prompt
+        self.store = VersionStore(self.paths.library_file())
+        self.choice = choice
+        self.source: ReplySource = reply_source_for(choice)
+        self._make: LiveMake | None = None
+        self._worker: threading.Thread | None = None
+        self.ready_ms: float | None = None
+        self.last_code: str | None = None
+        self._awaiting_verdict = False
+
+    # -- model ------------------------------------------------------------------------
+
+    def set_model_choice(self, choice: ModelChoice) -> None:
+        """Use another endpoint (or offline) from the next prompt on."""
+        self.cancel_make()
+        self.choice = choice
+        self.source = reply_source_for(choice)
+
+    def warm_up(self) -> None:
+        """Open the model connection now (the user started typing)."""
+        client = getattr(self.source, "client", None)
+        if client is not None:
+            client.warm_up()
+
+    # -- making -----------------------------------------------------------------------
+
+    def make(self, description: str) -> None:
+        """Start making a game; a make in flight is cancelled (the new prompt wins)."""
+        self.cancel_make()
+        live = LiveMake(
+            description,
+            self.source,
+            self.store,
+            play=self._play,
+            on_stream_start=self.make_started.emit,
+            on_code=self.code_arrived.emit,
+        )
+        self._make = live
+        self.ready_ms = None
+        worker = threading.Thread(target=self._run, args=(live,), name="studio-make", daemon=True)
+        self._worker = worker
+        worker.start()
+
+    def _run(self, live: LiveMake) -> None:
+        try:
+            outcome = live.run()
+        except Exception as error:  # noqa: BLE001 - a bug must not take the window down
+            outcome = LiveOutcome(False, f"the make failed: {error}", None, None, 0)
+        if self._make is live:
+            self.make_finished.emit(outcome)
+
+    def _play(self, code: str) -> None:
+        self.last_code = code
+        self._awaiting_verdict = True
+        self.host.load_new(code, "game.py")
+
+    def cancel_make(self) -> None:
+        """Stop the stream in flight, if any."""
+        live, self._make = self._make, None
+        if live is not None:
+            live.cancel()
+
+    def take_streamed_text(self) -> str:
+        """Text streamed since the last call (GUI thread)."""
+        return self._make.take_text() if self._make is not None else ""
+
+    def stats(self) -> LiveStats | None:
+        return self._make.stats() if self._make is not None else None
+
+    @property
+    def making(self) -> bool:
+        return self._worker is not None and self._worker.is_alive() and self._make is not None
+
+    # -- running code the user edited ---------------------------------------------------
+
+    def run_code(self, code: str) -> None:
+        """The user's own edit: a version, then a hot swap keeping the game's state."""
+        self.cancel_make()
+        self.store.add("edit", "(edited by hand)", code, self.source.model, self.source.offline)
+        self.last_code = code
+        if self.host.runner_pid is None:
+            self.host.load_new(code, "game.py")
+        else:
+            self.host.hot_swap(code, "game.py")
+
+    # -- host events --------------------------------------------------------------------
+
+    def poll(self) -> list[HostEvent]:
+        """Host events since the last call; the make in flight hears its verdict (GUI thread)."""
+        events = self.host.poll_events()
+        live = self._make
+        for event in events:
+            verdict = _verdict_of(event)
+            if verdict is None or not self._awaiting_verdict:
+                continue
+            self._awaiting_verdict = False
+            if isinstance(event, FrameShown) and live is not None:
+                last = live.stats().last_token_at
+                if last is not None:
+                    self.ready_ms = max(0.0, (time.perf_counter() - last) * 1000.0)
+            if live is not None:
+                live.give_verdict(verdict)
+        return events
+
+    def shutdown(self) -> None:
+        """Stop everything: the stream, the runners, the library; returns within a second."""
+        self.cancel_make()
+        self.host.close()
+        if self._worker is not None:
+            self._worker.join(timeout=0.5)
+        self.store.close()
+
+
+def _verdict_of(event: HostEvent) -> Verdict | None:
+    if isinstance(event, FrameShown):
+        return Verdict(True, "ok", "playing")
+    if isinstance(event, Refused):
+        return Verdict(False, "refused", event.message, event.line)
+    if isinstance(event, GameError) and event.phase in ("load", "start"):
+        return Verdict(False, "error", event.message, event.line)
+    if isinstance(event, RunnerStopped) and event.reason == "hang":
+        return Verdict(False, "timeout", event.detail)
+    return None
