@@ -185,7 +185,10 @@ def draw(screen):
                         for i, s in enumerate(snakes))
     screen.blit(font.render(f"{scores}   Best {best}", True, ink), (12, 10))
     hint = small_font.render("Arrows/WASD steer  P pause  R restart", True, ink)
-    screen.blit(hint, (WIDTH - hint.get_width() - 12, 14))
+    # Right-aligned beside the score when there is room, else on the line below it.
+    score_width = font.size(f"{scores}   Best {best}")[0]
+    hint_x = max(12 + score_width + 16, WIDTH - hint.get_width() - 12)
+    screen.blit(hint, (hint_x, 14) if hint_x + hint.get_width() <= WIDTH - 6 else (12, 34))
     if paused or over_for >= 0:
         veil = pygame.Surface((WIDTH, HEIGHT), pygame.SRCALPHA)
         veil.fill((0, 0, 0, 140))

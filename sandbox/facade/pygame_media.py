@@ -71,6 +71,11 @@ def build_font(assets: AssetPack, default_font: bytes) -> FacadeNamespace:
         """pygame.font.Font that never opens a path the game chose."""
 
         def __init__(self, file=None, size=20) -> None:  # noqa: ANN001
+            size = int(size)
+            if file is None:
+                # pygame draws its default font at 0.6875 of the asked size (font.c);
+                # games are laid out for that, so the sandbox does the same.
+                size = 1 if size <= 1 else int(size * 0.6875)
             if file is None or (isinstance(file, str) and file.lower().endswith("freesansbold.ttf")):
                 source: object = io.BytesIO(default_font)
             elif _is_file_like(file):
@@ -85,7 +90,7 @@ def build_font(assets: AssetPack, default_font: bytes) -> FacadeNamespace:
                     source = (system_font_file(file) if bare else None) or io.BytesIO(default_font)
             else:
                 raise TypeError("Font() takes an asset name, a file object or None")
-            super().__init__(source, int(size))
+            super().__init__(source, size)
 
     frozen_font = frozen_class(Font)
 
