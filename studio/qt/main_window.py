@@ -44,6 +44,7 @@ class StudioWindow(QMainWindow):
         self.paused = False
         self._frames_seen = 0
         self._fps_window: tuple[float, int] = (time.perf_counter(), 0)
+        self._fps: float | None = None
         self._screenshot_path = os.environ.get(SCREENSHOT_VARIABLE)
         self.setWindowTitle(self.tr("Minigame Studio"))
         self.resize(1280, 760)
@@ -201,6 +202,8 @@ class StudioWindow(QMainWindow):
             self.setWindowTitle(self.tr("{title} — Minigame Studio").format(title=event.title or "game"))
         elif isinstance(event, FrameShown):
             self.game_view.show_message(None)
+            self._fps = None  # count the new game's frames from now
+            self._fps_window = (time.perf_counter(), self.game_view.frames_received)
             if self._screenshot_path:
                 QTimer.singleShot(1000, self._take_screenshot)
         elif isinstance(event, Caption):
@@ -235,7 +238,7 @@ class StudioWindow(QMainWindow):
             parts.append(self.tr("{rate:,.0f} tokens/s").format(rate=stats.tokens_per_s))
         if self.session.ready_ms is not None:
             parts.append(self.tr("ready {ms:.0f} ms").format(ms=self.session.ready_ms))
-        if getattr(self, "_fps", None) is not None and self.session.host.runner_pid:
+        if self._fps is not None and self.session.host.runner_pid:
             parts.append(self.tr("{fps:.0f} fps").format(fps=self._fps))
         if parts:
             self.figures.setText("   ".join(parts))
