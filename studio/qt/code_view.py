@@ -311,7 +311,11 @@ class CodeView(QPlainTextEdit):
         return 2 * GUTTER_PADDING + self.fontMetrics().horizontalAdvance("9") * digits
 
     def _update_gutter_width(self) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        width = self.gutter_width()
+        # Called for every new line while streaming; re-laying out the viewport is not free.
+        if width != self.viewportMargins().left():
+            self.setViewportMargins(width, 0, 0, 0)
+            self._place_gutter()
 
     def _scroll_gutter(self, rect: QRect, dy: int) -> None:
         if dy:
@@ -321,6 +325,9 @@ class CodeView(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place_gutter()
+
+    def _place_gutter(self) -> None:
         contents = self.contentsRect()
         self._gutter.setGeometry(
             QRect(contents.left(), contents.top(), self.gutter_width(), contents.height())

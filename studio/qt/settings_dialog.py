@@ -80,6 +80,22 @@ def _list_models(request: ModelListRequest, timeout_s: float, outcome: Future[li
         outcome.set_exception(error)
 
 
+class MessageLine(QLabel):
+    """A word-wrapped message under a field; it takes no room while empty."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 class SettingsDialog(QDialog):
     """Edits StoredSettings; OK saves them to `qsettings` and a typed key to the OS keyring.
 
@@ -132,12 +148,10 @@ class SettingsDialog(QDialog):
             model_line.setPlaceholderText(self.tr("the endpoint's only model"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("List the models this endpoint offers"))
-        self.model_status = QLabel()
-        self.model_status.setWordWrap(True)
+        self.model_status = MessageLine()
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_message = QLabel()
-        self.key_message.setWordWrap(True)
+        self.key_message = MessageLine()
         self.offline_check = QCheckBox(self.tr("Offline (built-in starter kit)"))
         self.language_combo = QComboBox()
         for code, label in (
