@@ -26,6 +26,7 @@ BENCHMARKS_DIR = Path(__file__).resolve().parent
 RESULTS_FILE = BENCHMARKS_DIR / "results" / "latest.md"
 BENCHMARKS = ("sandbox_overhead.py", "publish_cost.py", "load_latency.py", "frame_path.py")
 BENCHMARKS += ("model_path.py",)  # the model client and make_game against the fake server
+BENCHMARKS += ("stream_view.py",)  # streaming code into the code view: latency and stalls
 BENCHMARK_TIMEOUT_S = 300
 
 

@@ -157,9 +157,13 @@ class StudioWindow(QMainWindow):
 
         qsettings = self.qsettings or studio_qsettings()
         dialog = SettingsDialog(qsettings, self)
-        if dialog.exec():
+
+        def apply(saved: object) -> None:  # also when a key failed and the user then cancels
             self.session.set_model_choice(model_choice_from(dialog.settings()))
             self._show_model()
+
+        dialog.saved.connect(apply)
+        dialog.exec()
 
     def _error_clicked(self, item: QListWidgetItem) -> None:
         line = item.data(Qt.ItemDataRole.UserRole)
