@@ -139,7 +139,8 @@ class CodeView(QPlainTextEdit):
         with self._own_change():
             self.setPlainText(code)
         cursor = self.textCursor()
-        cursor.setPosition(min(cursor_position, len(code)))
+        # Qt positions count UTF-16 units; characterCount() includes the final separator.
+        cursor.setPosition(min(cursor_position, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
         # setTextCursor may scroll to the cursor; the old scroll position wins (clamped).
         self.verticalScrollBar().setValue(vertical)

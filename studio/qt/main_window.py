@@ -197,6 +197,7 @@ class StudioWindow(QMainWindow):
             text = self.session.take_streamed_text()
             if text:
                 self.code_view.append_stream(text)
+                self.code_view.flush_stream()  # this tick already batches: no second 16 ms wait
         for event in self.session.poll():
             self._show_event(event)
         self._update_figures()
