@@ -27,6 +27,7 @@ RESULTS_FILE = BENCHMARKS_DIR / "results" / "latest.md"
 BENCHMARKS = ("sandbox_overhead.py", "publish_cost.py", "load_latency.py", "frame_path.py")
 BENCHMARKS += ("model_path.py",)  # the model client and make_game against the fake server
 BENCHMARKS += ("stream_view.py",)  # streaming code into the code view: latency and stalls
+BENCHMARKS += ("startup.py",)  # window shown and first offline frame from a cold process
 BENCHMARK_TIMEOUT_S = 300
 
 

@@ -170,10 +170,11 @@ class LiveMake:
         return code, version_id, None
 
     def _hand_over(self, kind: str, code: str, parent_id: int | None) -> int | None:
-        """Save the code as a version, then play it."""
+        """Save the code as a version, then play it (unless a newer prompt cancelled this make)."""
         version_id = self._save(kind, code, parent_id)
-        self.on_code(code)
-        self.play(code)
+        if not self._cancelled.is_set():
+            self.on_code(code)
+            self.play(code)
         return version_id
 
     def _update_stats(self, sent_at: float, first_at: float, now: float, tokens: int) -> None:

@@ -38,7 +38,8 @@ class ModelSource:
             yield from reply
         finally:
             with self._lock:
-                self._current = None
+                if self._current is reply:  # a newer stream may already have taken the slot
+                    self._current = None
             reply.close()
 
     def cancel(self) -> None:
@@ -57,15 +58,19 @@ class OfflineSource:
     def __init__(self, kit: StarterKit, tokens_per_s: float = 4000.0) -> None:
         self.kit = kit
         self.tokens_per_s = tokens_per_s
-        self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._cancel = threading.Event()  # one per stream: a new stream never revives an old one
 
     def stream(self, description: str, messages: Messages) -> Iterator[object]:
         """Stream the starter game chosen and tuned for `description`."""
-        self._cancel.clear()
-        yield from self.kit.stream(description, tokens_per_s=self.tokens_per_s, cancel=self._cancel)
+        cancel = threading.Event()
+        with self._lock:
+            self._cancel = cancel
+        yield from self.kit.stream(description, tokens_per_s=self.tokens_per_s, cancel=cancel)
 
     def cancel(self) -> None:
-        self._cancel.set()
+        with self._lock:
+            self._cancel.set()
 
 
 def model_choice(base_url: str | None, model: str | None, offline: bool) -> ModelChoice:
