@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     make.add_argument("--force", action="store_true", help="replace the output file if it exists")
     make.add_argument("--json", action="store_true", help="print one JSON object")
     _add_model_options(make)
+    tweak = commands.add_parser("tweak", help="change a game file by instruction, headless")
+    tweak.add_argument("file", type=Path)
+    tweak.add_argument("instruction", help="what to change, e.g. 'make the snake blue'")
+    tweak.add_argument("-o", "--output", type=Path, help="write here instead of back to FILE")
+    tweak.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_model_options(tweak)
     return parser
 
 
@@ -52,7 +58,7 @@ def _add_model_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--offline", action="store_true", help="use the built-in starter kit, no model")
 
 
-COMMANDS = ("play", "check", "make")
+COMMANDS = ("play", "check", "make", "tweak")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -82,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "make":
             return _make(args)
+        if args.command == "tweak":
+            return _tweak(args)
         return _play(args.file)
     except KeyboardInterrupt:
         return 130
@@ -131,6 +139,16 @@ def _make(args: argparse.Namespace) -> int:
         print(f"studio: {choice.reason}", file=sys.stderr)
     source = reply_source_for(choice)
     return run_make(args.prompt, source, choice, args.output, args.force, args.json)
+
+
+def _tweak(args: argparse.Namespace) -> int:
+    from studio.pipeline.sources import model_choice, reply_source_for
+    from studio.tweak_command import run_tweak
+
+    choice = model_choice(args.base_url, args.model, args.offline)
+    if choice.offline and not args.offline and not args.json:
+        print(f"studio: {choice.reason}", file=sys.stderr)
+    return run_tweak(args.file, args.instruction, reply_source_for(choice), args.output, args.json)
 
 
 def _describe(result: object) -> str:

@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS versions (
 );
 """
 
+_COLUMNS = "id, parent_id, kind, prompt, code, model, offline, created_at, timings, outcome"
+"""The columns of a Version, in _version's order."""
+
 
 @dataclass(frozen=True)
 class Version:
@@ -91,6 +94,38 @@ class VersionStore:
             (limit,),
         ).fetchall()
         return [_version(row) for row in rows]
+
+    def children(self, version_id: int) -> list[Version]:
+        """The versions made from this one (its parent_id), oldest first."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM versions WHERE parent_id = ? ORDER BY id",
+            (version_id,),
+        ).fetchall()
+        return [_version(row) for row in rows]
+
+    def versions_of_lineage(self, version_id: int) -> list[Version]:
+        """Every version of this one's family, oldest first: its first ancestor (following
+        parent_id) and all that ancestor's descendants. Empty if the id is unknown."""
+        rows = self._db.execute(
+            "WITH RECURSIVE"
+            " up(id, parent_id) AS ("
+            "  SELECT id, parent_id FROM versions WHERE id = ?"
+            "  UNION SELECT v.id, v.parent_id FROM versions v JOIN up ON v.id = up.parent_id),"
+            " down(id) AS ("
+            "  SELECT id FROM up WHERE parent_id IS NULL"
+            "  UNION SELECT v.id FROM versions v JOIN down ON v.parent_id = down.id)"
+            f" SELECT {_COLUMNS} FROM versions WHERE id IN (SELECT id FROM down) ORDER BY id",
+            (version_id,),
+        ).fetchall()
+        return [_version(row) for row in rows]
+
+    def previous(self, version_id: int | None = None) -> Version | None:
+        """The newest version saved before `version_id` (the newest of all for None)."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM versions WHERE id < ? ORDER BY id DESC LIMIT 1",
+            (version_id if version_id is not None else 2**63 - 1,),
+        ).fetchone()
+        return _version(row) if row else None
 
     def close(self) -> None:
         self._db.close()

@@ -66,8 +66,11 @@ class LiveMake:
         play: Callable[[str], None],
         on_stream_start: Callable[[bool], None] = lambda is_repair: None,
         on_code: Callable[[str], None] = lambda code: None,
+        base_code: str | None = None,
     ) -> None:
+        """With `base_code`, `description` is a tweak of that running code, not a new game."""
         self.description = description
+        self.base_code = base_code
         self.source = source
         self.store = store
         self.play = play  # hands complete code to the host (thread-safe)
@@ -110,6 +113,18 @@ class LiveMake:
         messages = prompts.new_game_messages(self.description)
         parent_id: int | None = None
         repairs = 0
+        if self.base_code is not None:
+            first = self._tweak(self.base_code)
+            if first is None or isinstance(first, str):
+                return LiveOutcome(False, first or "cancelled", None, None, 0)
+            tweaked, tweak_id = first
+            parent_id = tweak_id
+            verdict = self._wait_for_verdict()
+            if verdict.ok or not self.source.can_repair or self._cancelled.is_set():
+                return LiveOutcome(verdict.ok, verdict.message, tweaked, tweak_id, 0)
+            repairs = 1
+            problem_text = prompts.describe_problem(verdict.status, verdict.message, verdict.line, tweaked)
+            messages = prompts.repair_messages(self.description, tweaked, problem_text, verdict.line)
         while True:
             self.on_stream_start(repairs > 0)
             code, version_id, problem = self._stream(messages, "make" if repairs == 0 else "repair", parent_id)
@@ -168,6 +183,20 @@ class LiveMake:
             code = result.code
             version_id = self._hand_over(kind, code, parent_id)
         return code, version_id, None
+
+    def _tweak(self, base_code: str) -> tuple[str, int | None] | str | None:
+        """Edit blocks against the running code; (code, version) played, or why not."""
+        from studio.pipeline.tweak import tweak_code  # imports the edit-block parser lazily
+
+        self.on_stream_start(False)
+        tweaked = tweak_code(base_code, self.description, self.source, on_text=self._text.put)
+        with self._lock:
+            self._stats = LiveStats(tweaked.ttft_ms, tweaked.tokens, 0.0, time.perf_counter(), 0)
+        if self._cancelled.is_set():
+            return None
+        if tweaked.code is None:
+            return tweaked.problem or "the tweak produced no code"
+        return tweaked.code, self._hand_over("tweak", tweaked.code, None)
 
     def _hand_over(self, kind: str, code: str, parent_id: int | None) -> int | None:
         """Save the code as a version, then play it (unless a newer prompt cancelled this make)."""

@@ -36,8 +36,11 @@ class ReplySource(Protocol):
     offline: bool
     can_repair: bool  # the offline kit's games need no repair and cannot take one
 
-    def stream(self, description: str, messages: Messages) -> Iterator[object]:
-        """Events (studio.llm.events) of one reply; may raise ModelError."""
+    def stream(self, description: str, messages: Messages, prediction: str | None = None) -> Iterator[object]:
+        """Events (studio.llm.events) of one reply; may raise ModelError.
+
+        `prediction`: text the reply will mostly repeat (Predicted Outputs), where supported.
+        """
         ...
 
     def cancel(self) -> None:

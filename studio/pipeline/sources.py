@@ -29,9 +29,10 @@ class ModelSource:
         self._lock = threading.Lock()
         self._current: ReplyStream | None = None
 
-    def stream(self, description: str, messages: Messages) -> Iterator[object]:
+    def stream(self, description: str, messages: Messages, prediction: str | None = None) -> Iterator[object]:
         """Stream one reply to `messages` (the description is already in them)."""
-        reply = self.client.stream_chat(messages)
+        use_prediction = prediction is not None and self.client.endpoint.features.prediction is not False
+        reply = self.client.stream_chat(messages, prediction=prediction if use_prediction else None)
         with self._lock:
             self._current = reply
         try:
@@ -61,7 +62,7 @@ class OfflineSource:
         self._lock = threading.Lock()
         self._cancel = threading.Event()  # one per stream: a new stream never revives an old one
 
-    def stream(self, description: str, messages: Messages) -> Iterator[object]:
+    def stream(self, description: str, messages: Messages, prediction: str | None = None) -> Iterator[object]:
         """Stream the starter game chosen and tuned for `description`."""
         cancel = threading.Event()
         with self._lock:

@@ -97,6 +97,14 @@ class StudioWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Game"))
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
+        self.new_game_action = QAction(self.tr("New game"), self)
+        self.new_game_action.setCheckable(True)
+        self.new_game_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_game_action.setToolTip(
+            self.tr("Make a new game from the next prompt instead of changing this one (Ctrl+N, or start with “new:”)")
+        )
+        toolbar.addAction(self.new_game_action)
+        self.addAction(self.new_game_action)
         # Ctrl shortcuts: plain keys belong to the game while it has focus.
         for text, shortcut, handler in (
             (self.tr("Pause / resume"), "Ctrl+P", self.toggle_pause),
@@ -121,13 +129,25 @@ class StudioWindow(QMainWindow):
             self.session.warm_up()  # Enter will pay no handshake
 
     def make_from_prompt(self) -> None:
-        """Enter in the prompt box: make that game (a stream in flight is cancelled)."""
-        description = self.prompt.text().strip()
-        if not description:
+        """Enter in the prompt box: tweak the running game, or make a new one.
+
+        A stream in flight is cancelled. With a game running, the text is a tweak unless
+        "New game" is ticked (Ctrl+N) or the text starts with "new:".
+        """
+        text = self.prompt.text().strip()
+        if not text:
             return
         self.errors.clear()
-        self.game_view.show_message(None if self.session.host.runner_pid else self.tr("Making your game…"))
-        self.session.make(description)
+        is_new = self.new_game_action.isChecked() or text.lower().startswith("new:") or self.session.last_code is None
+        description = text[4:].strip() if text.lower().startswith("new:") else text
+        if is_new:
+            self.game_view.show_message(None if self.session.host.runner_pid else self.tr("Making your game…"))
+            self.session.make(description)
+            self.new_game_action.setChecked(False)
+        else:
+            self.figures.setText(self.tr("Changing the game: {instruction}").format(instruction=description))
+            self.session.tweak(description)
+        self.prompt.selectAll()  # the next words replace this prompt
 
     def run_edited_code(self, code: str) -> None:
         """Ctrl+Enter in the code view: run the edited code, keeping the game's state."""

@@ -77,6 +77,31 @@ class StudioSession(QObject):
             on_stream_start=self.make_started.emit,
             on_code=self.code_arrived.emit,
         )
+        self._start(live)
+
+    def tweak(self, instruction: str) -> None:
+        """Change the running game by instruction; its state is kept (hot swap)."""
+        if self.last_code is None:
+            self.make(instruction)
+            return
+        self.cancel_make()
+        live = LiveMake(
+            instruction,
+            self.source,
+            self.store,
+            play=self._hot_swap,
+            on_stream_start=self.make_started.emit,
+            on_code=self.code_arrived.emit,
+            base_code=self.last_code,
+        )
+        self._start(live)
+
+    def _hot_swap(self, code: str) -> None:
+        self.last_code = code
+        self._awaiting_verdict = True
+        self.host.hot_swap(code, "game.py")
+
+    def _start(self, live: LiveMake) -> None:
         self._make = live
         self.ready_ms = None
         worker = threading.Thread(target=self._run, args=(live,), name="studio-make", daemon=True)

@@ -136,10 +136,14 @@ def _action(window: StudioWindow, shortcut: str) -> QAction:
     raise AssertionError(f"no action with shortcut {shortcut}")
 
 
-def _type_and_enter(qtbot, window: StudioWindow, text: str) -> None:  # noqa: ANN001
+def _type_and_enter(qtbot, window: StudioWindow, text: str, new_game: bool = True) -> None:  # noqa: ANN001
+    """Type a prompt and press Enter; by default as a new game (Ctrl+N), not a tweak."""
     window.prompt.setFocus()
     window.prompt.selectAll()
     qtbot.keyClicks(window.prompt, text)
+    if new_game and window.session.last_code is not None:
+        qtbot.keyClick(window.prompt, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        assert window.new_game_action.isChecked()
     qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
 
 
