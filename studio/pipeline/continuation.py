@@ -167,7 +167,8 @@ def _continuation_code(text: str) -> str:
 
     A prefix-style reply is raw code ending in a closing fence; a continuation request's
     reply is a fenced block, maybe after a line of prose. A fence opens a block when it
-    names a language, when only blank text comes before it, or when another fence follows.
+    names a language, when only blank text comes before it, or when one unindented line
+    ending in ":" ("Here is the rest:") comes before it and another fence follows.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").splitlines(keepends=True)
     fences = [i for i, line in enumerate(lines) if _FENCE_LINE.fullmatch(line.rstrip("\n"))]
@@ -176,7 +177,14 @@ def _continuation_code(text: str) -> str:
     first = fences[0]
     match = _FENCE_LINE.fullmatch(lines[first].rstrip("\n"))
     assert match is not None
-    opens = bool(match.group(2)) or not "".join(lines[:first]).strip() or len(fences) > 1
+    before = [line for line in lines[:first] if line.strip()]
+    introduced = (
+        len(before) == 1
+        and not before[0][0].isspace()
+        and before[0].rstrip().endswith(":")
+        and len(fences) > 1
+    )
+    opens = bool(match.group(2)) or not before or introduced
     if not opens:
         return "".join(lines[:first])
     end = fences[1] if len(fences) > 1 else len(lines)

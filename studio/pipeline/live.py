@@ -79,6 +79,8 @@ class LiveMake:
         self._text = queue.SimpleQueue[str]()
         self._verdicts = queue.SimpleQueue[Verdict]()
         self._cancelled = threading.Event()
+        self._reply: list[str] = []  # the current reply so far, for an interrupt to continue from
+        self._played = False
         self._stats = LiveStats(None, 0, 0.0, None, 0)
         self._lock = threading.Lock()
 
@@ -92,6 +94,15 @@ class LiveMake:
                 pieces.append(self._text.get_nowait())
             except queue.Empty:
                 return "".join(pieces)
+
+    def reply_so_far(self) -> str:
+        """The reply streamed so far (an interrupt continues from its partial code)."""
+        return "".join(self._reply)
+
+    @property
+    def code_started_playing(self) -> bool:
+        """True once code was handed to the host (an interrupt then starts a tweak instead)."""
+        return self._played
 
     def stats(self) -> LiveStats:
         with self._lock:
@@ -150,6 +161,7 @@ class LiveMake:
         self, messages: list[dict[str, str]], kind: str, parent_id: int | None
     ) -> tuple[str | None, int | None, str | None]:
         """(code, its version id, why there is none) of one streamed reply."""
+        self._reply = []
         extractor = CodeExtractor()
         version_id: int | None = None
         sent_at = time.perf_counter()
@@ -163,6 +175,7 @@ class LiveMake:
                     sent_at = event.at
                 elif isinstance(event, TextDelta):
                     self._text.put(event.text)
+                    self._reply.append(event.text)
                     first_at = first_at or event.at
                     characters += len(event.text)
                     self._update_stats(sent_at, first_at, event.at, reported or (characters + 3) // 4)
@@ -202,6 +215,7 @@ class LiveMake:
         """Save the code as a version, then play it (unless a newer prompt cancelled this make)."""
         version_id = self._save(kind, code, parent_id)
         if not self._cancelled.is_set():
+            self._played = True
             self.on_code(code)
             self.play(code)
         return version_id
