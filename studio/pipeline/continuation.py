@@ -118,9 +118,12 @@ def partial_code(partial_reply: str) -> str:
 
 
 def cut_to_parsable(code: str) -> str:
-    """`code` up to its last line break, minus the fewest trailing lines that make it parse."""
+    """`code` up to its last line break, minus the fewest trailing lines that make it parse.
+
+    At least one line is kept: an empty program parses, but says nothing was usable.
+    """
     lines = code[: code.rfind("\n") + 1].splitlines(keepends=True)
-    for dropped in range(min(MAX_LINES_DROPPED, len(lines)) + 1):
+    for dropped in range(min(MAX_LINES_DROPPED, len(lines) - 1) + 1):  # never down to ""
         candidate = "".join(lines[: len(lines) - dropped])
         if _parses(candidate):
             return candidate
