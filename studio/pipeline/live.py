@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from studio.library.store import VersionStore
 from studio.llm.events import ModelError, StreamFinished, StreamStarted, TextDelta
 from studio.pipeline import prompts
+from studio.pipeline.continuation import ContinuationPlan, join_continuation
 from studio.pipeline.extract import CodeComplete, CodeExtractor
 from studio.pipeline.make import MAX_REPAIRS, ReplySource
 
@@ -67,10 +68,17 @@ class LiveMake:
         on_stream_start: Callable[[bool], None] = lambda is_repair: None,
         on_code: Callable[[str], None] = lambda code: None,
         base_code: str | None = None,
+        continuation: ContinuationPlan | None = None,
+        base_version_id: int | None = None,
+        on_version: Callable[[int], None] = lambda version_id: None,
     ) -> None:
-        """With `base_code`, `description` is a tweak of that running code, not a new game."""
+        """With `base_code`, `description` is a tweak of that running code, not a new game;
+        with `continuation`, the first reply continues an interrupted one."""
         self.description = description
         self.base_code = base_code
+        self.continuation = continuation
+        self.base_version_id = base_version_id  # the running version a tweak changes
+        self.on_version = on_version  # a saved version starts running
         self.source = source
         self.store = store
         self.play = play  # hands complete code to the host (thread-safe)
@@ -136,9 +144,15 @@ class LiveMake:
             repairs = 1
             problem_text = prompts.describe_problem(verdict.status, verdict.message, verdict.line, tweaked)
             messages = prompts.repair_messages(self.description, tweaked, problem_text, verdict.line)
+        plan = self.continuation
+        if plan is not None and plan.style != "new_request":
+            messages = plan.messages
         while True:
             self.on_stream_start(repairs > 0)
-            code, version_id, problem = self._stream(messages, "make" if repairs == 0 else "repair", parent_id)
+            if plan is not None and plan.style != "new_request" and repairs == 0:
+                code, version_id, problem = self._continue(plan)
+            else:
+                code, version_id, problem = self._stream(messages, "make" if repairs == 0 else "repair", parent_id)
             if self._cancelled.is_set():
                 return LiveOutcome(False, "cancelled", code, version_id or parent_id, repairs)
             if code is None:
@@ -197,6 +211,22 @@ class LiveMake:
             version_id = self._hand_over(kind, code, parent_id)
         return code, version_id, None
 
+    def _continue(self, plan: ContinuationPlan) -> tuple[str | None, int | None, str | None]:
+        """Stream the rest of an interrupted reply and join it to what had arrived."""
+        self._text.put(plan.prefix)  # the code view starts again from the kept code
+        pieces: list[str] = []
+        try:
+            for event in self.source.stream(self.description, plan.messages, extra_body=plan.extra_body):
+                if isinstance(event, TextDelta):
+                    pieces.append(event.text)
+                    self._text.put(event.text)
+        except ModelError as error:
+            return None, None, error.message
+        if self._cancelled.is_set():
+            return None, None, "cancelled"
+        code = join_continuation(plan.prefix, "".join(pieces))
+        return code, self._hand_over("make", code, None), None
+
     def _tweak(self, base_code: str) -> tuple[str, int | None] | str | None:
         """Edit blocks against the running code; (code, version) played, or why not."""
         from studio.pipeline.tweak import tweak_code  # imports the edit-block parser lazily
@@ -209,7 +239,7 @@ class LiveMake:
             return None
         if tweaked.code is None:
             return tweaked.problem or "the tweak produced no code"
-        return tweaked.code, self._hand_over("tweak", tweaked.code, None)
+        return tweaked.code, self._hand_over("tweak", tweaked.code, self.base_version_id)
 
     def _hand_over(self, kind: str, code: str, parent_id: int | None) -> int | None:
         """Save the code as a version, then play it (unless a newer prompt cancelled this make)."""
@@ -218,6 +248,8 @@ class LiveMake:
             self._played = True
             self.on_code(code)
             self.play(code)
+            if version_id is not None:
+                self.on_version(version_id)
         return version_id
 
     def _update_stats(self, sent_at: float, first_at: float, now: float, tokens: int) -> None:

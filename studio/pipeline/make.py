@@ -36,10 +36,13 @@ class ReplySource(Protocol):
     offline: bool
     can_repair: bool  # the offline kit's games need no repair and cannot take one
 
-    def stream(self, description: str, messages: Messages, prediction: str | None = None) -> Iterator[object]:
+    def stream(
+        self, description: str, messages: Messages, prediction: str | None = None, extra_body: dict | None = None
+    ) -> Iterator[object]:
         """Events (studio.llm.events) of one reply; may raise ModelError.
 
-        `prediction`: text the reply will mostly repeat (Predicted Outputs), where supported.
+        `prediction`: text the reply will mostly repeat (Predicted Outputs), where supported;
+        `extra_body`: endpoint-specific fields (e.g. vLLM's continue_final_message).
         """
         ...
 

@@ -20,6 +20,11 @@ Messages = list[dict[str, str]]
 class ModelSource:
     """Replies streamed from an OpenAI-compatible endpoint."""
 
+    @property
+    def prefix_style(self) -> str | None:
+        """How this endpoint continues a partial reply (None: unknown, use a plain request)."""
+        return self.client.endpoint.features.prefix_style
+
     offline = False
     can_repair = True
 
@@ -29,10 +34,14 @@ class ModelSource:
         self._lock = threading.Lock()
         self._current: ReplyStream | None = None
 
-    def stream(self, description: str, messages: Messages, prediction: str | None = None) -> Iterator[object]:
+    def stream(
+        self, description: str, messages: Messages, prediction: str | None = None, extra_body: dict | None = None
+    ) -> Iterator[object]:
         """Stream one reply to `messages` (the description is already in them)."""
         use_prediction = prediction is not None and self.client.endpoint.features.prediction is not False
-        reply = self.client.stream_chat(messages, prediction=prediction if use_prediction else None)
+        reply = self.client.stream_chat(
+            messages, prediction=prediction if use_prediction else None, extra_body=extra_body
+        )
         with self._lock:
             self._current = reply
         try:
@@ -52,6 +61,8 @@ class ModelSource:
 class OfflineSource:
     """Replies from the built-in starter kit, streamed like a fast model."""
 
+    prefix_style = "new_request"  # the kit cannot continue a reply: it starts again
+
     model = "offline starter kit"
     offline = True
     can_repair = False
@@ -62,8 +73,10 @@ class OfflineSource:
         self._lock = threading.Lock()
         self._cancel = threading.Event()  # one per stream: a new stream never revives an old one
 
-    def stream(self, description: str, messages: Messages, prediction: str | None = None) -> Iterator[object]:
-        """Stream the starter game chosen and tuned for `description`."""
+    def stream(
+        self, description: str, messages: Messages, prediction: str | None = None, extra_body: dict | None = None
+    ) -> Iterator[object]:
+        """Stream the starter game chosen and tuned for `description` (the kit reads no messages)."""
         cancel = threading.Event()
         with self._lock:
             self._cancel = cancel

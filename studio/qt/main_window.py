@@ -12,11 +12,14 @@ import time
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPlainTextEdit,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -25,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from sandbox.host import HostEvent, RunnerStopped
 from sandbox.protocol import Caption, FrameShown, GameError, GameOver, Loaded, Refused
+from studio.library.history import History
 from studio.pipeline.live import LiveOutcome
 from studio.qt.code_view import CodeView
 from studio.qt.game_view import GameView
+from studio.qt.history_panel import HistoryPanel
 from studio.qt.session import StudioSession
 
 POLL_MS = 16
@@ -53,6 +58,7 @@ class StudioWindow(QMainWindow):
         session.make_started.connect(self._stream_started)
         session.code_arrived.connect(self._code_arrived)
         session.make_finished.connect(self._make_finished)
+        session.version_playing.connect(self._version_playing)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
@@ -88,6 +94,16 @@ class StudioWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.errors)
         self.setCentralWidget(central)
+        # History: every version as played; undo/redo/restore/compare.
+        self.history = History(self.session.store, resume=False)
+        self.history_panel = HistoryPanel(self.history)
+        self.history_panel.restore_requested.connect(self.go_to_version)
+        self.history_panel.stepped.connect(self.go_to_version)
+        dock = QDockWidget(self.tr("History"), self)
+        dock.setObjectName("history")
+        dock.setWidget(self.history_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.history_dock = dock
         self.figures = QLabel()
         self.model_label = QLabel()
         self.statusBar().addWidget(self.figures, 1)
@@ -121,6 +137,17 @@ class StudioWindow(QMainWindow):
             action.triggered.connect(handler)
             toolbar.addAction(action)
             self.addAction(action)
+        # Ctrl+Z / Ctrl+Shift+Z step through versions, except in the prompt and the code
+        # view, where they undo text.
+        self.addAction(self.history_panel.undo_action)
+        self.addAction(self.history_panel.redo_action)
+        toolbar.addAction(self.history_dock.toggleViewAction())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        self.history_panel.set_shortcuts_enabled(not isinstance(new, (QPlainTextEdit, QLineEdit)))
 
     # -- what the user does -------------------------------------------------------------
 
@@ -140,7 +167,12 @@ class StudioWindow(QMainWindow):
         self.errors.clear()
         is_new = self.new_game_action.isChecked() or text.lower().startswith("new:") or self.session.last_code is None
         description = text[4:].strip() if text.lower().startswith("new:") else text
-        if is_new:
+        forced_new = self.new_game_action.isChecked() or text.lower().startswith("new:")
+        if self.session.making and not forced_new:
+            # Typed while code streams: stop it and continue from the code so far.
+            self.figures.setText(self.tr("Redirecting: {instruction}").format(instruction=description))
+            self.session.redirect(description)
+        elif is_new:
             self.game_view.show_message(None if self.session.host.runner_pid else self.tr("Making your game…"))
             self.session.make(description)
             self.new_game_action.setChecked(False)
@@ -184,6 +216,21 @@ class StudioWindow(QMainWindow):
 
         dialog.saved.connect(apply)
         dialog.exec()
+
+    def go_to_version(self, version_id: int) -> None:
+        """Undo, redo or restore: play a stored version again, keeping the game's state."""
+        version = self.history.version(version_id)
+        if version is None:
+            return
+        self.code_view.set_code(version.code)
+        self.session.play_version(version.code)
+        self.session.current_version_id = version_id
+        self.history.record(version_id)  # a step for a restore; nothing for undo/redo
+        self.history_panel.refresh()
+
+    def _version_playing(self, version_id: int) -> None:
+        self.history.record(version_id)
+        self.history_panel.refresh()
 
     def _error_clicked(self, item: QListWidgetItem) -> None:
         line = item.data(Qt.ItemDataRole.UserRole)

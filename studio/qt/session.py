@@ -35,6 +35,7 @@ class StudioSession(QObject):
     make_started = Signal(bool)  # is_repair: the code view starts a new stream
     code_arrived = Signal(str)  # the complete code handed to the host
     make_finished = Signal(object)  # LiveOutcome
+    version_playing = Signal(int)  # a saved version was handed to the host
 
     def __init__(self, choice: ModelChoice, paths: Paths | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,7 @@ class StudioSession(QObject):
         self._worker: threading.Thread | None = None
         self.ready_ms: float | None = None
         self.last_code: str | None = None
+        self.current_version_id: int | None = None
         self._awaiting_verdict = False
 
     # -- model ------------------------------------------------------------------------
@@ -76,8 +78,37 @@ class StudioSession(QObject):
             play=self._play,
             on_stream_start=self.make_started.emit,
             on_code=self.code_arrived.emit,
+            on_version=self._version_started,
         )
         self._start(live)
+
+    def redirect(self, instruction: str) -> None:
+        """A new instruction while code streams: stop at once and continue from the partial code."""
+        from studio.pipeline.continuation import plan_continuation
+
+        live = self._make
+        if live is None or not self.making or live.code_started_playing or live.base_code is not None:
+            self.tweak(instruction) if self.last_code is not None else self.make(instruction)
+            return
+        partial = live.reply_so_far()
+        self.cancel_make()
+        style = getattr(self.source, "prefix_style", None)
+        if style == "new_request":
+            self.make(f"{live.description}. Also: {instruction}")
+            return
+        plan = plan_continuation(live.description, partial, instruction, style)
+        self._start(
+            LiveMake(
+                f"{live.description}. Also: {instruction}",
+                self.source,
+                self.store,
+                play=self._play,
+                on_stream_start=self.make_started.emit,
+                on_code=self.code_arrived.emit,
+                continuation=plan,
+                on_version=self._version_started,
+            )
+        )
 
     def tweak(self, instruction: str) -> None:
         """Change the running game by instruction; its state is kept (hot swap)."""
@@ -93,8 +124,23 @@ class StudioSession(QObject):
             on_stream_start=self.make_started.emit,
             on_code=self.code_arrived.emit,
             base_code=self.last_code,
+            base_version_id=self.current_version_id,
+            on_version=self._version_started,
         )
         self._start(live)
+
+    def _version_started(self, version_id: int) -> None:
+        self.current_version_id = version_id
+        self.version_playing.emit(version_id)
+
+    def play_version(self, code: str) -> None:
+        """Run a stored version again (undo, redo, restore): no new version is saved."""
+        self.cancel_make()
+        self.last_code = code
+        if self.host.runner_pid is None:
+            self.host.load_new(code, "game.py")
+        else:
+            self.host.hot_swap(code, "game.py")
 
     def _hot_swap(self, code: str) -> None:
         self.last_code = code
@@ -143,12 +189,11 @@ class StudioSession(QObject):
     def run_code(self, code: str) -> None:
         """The user's own edit: a version, then a hot swap keeping the game's state."""
         self.cancel_make()
-        self.store.add("edit", "(edited by hand)", code, self.source.model, self.source.offline)
-        self.last_code = code
-        if self.host.runner_pid is None:
-            self.host.load_new(code, "game.py")
-        else:
-            self.host.hot_swap(code, "game.py")
+        version_id = self.store.add(
+            "edit", "(edited by hand)", code, self.source.model, self.source.offline, self.current_version_id
+        )
+        self.play_version(code)
+        self._version_started(version_id)
 
     # -- host events --------------------------------------------------------------------
 
