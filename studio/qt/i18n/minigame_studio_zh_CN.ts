@@ -9,6 +9,128 @@
     </message>
 </context>
 <context>
+    <name>DiffView</name>
+    <message>
+        <source>Choose two versions to compare.</source>
+        <translation>请选择两个版本进行比较。</translation>
+    </message>
+    <message>
+        <source>version {old} → version {new}</source>
+        <translation>版本 {old} → 版本 {new}</translation>
+    </message>
+    <message>
+        <source>version {id}</source>
+        <translation>版本 {id}</translation>
+    </message>
+    <message>
+        <source>The two versions have the same code.</source>
+        <translation>这两个版本的代码相同。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Play the selected version again</source>
+        <translation>再次运行所选版本</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare the selected version with the current one, or two selected versions</source>
+        <translation>将所选版本与当前版本比较，或比较两个所选版本</translation>
+    </message>
+    <message>
+        <source>Compare versions</source>
+        <translation>比较版本</translation>
+    </message>
+    <message>
+        <source>new game</source>
+        <translation>新游戏</translation>
+    </message>
+    <message>
+        <source>repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>unfinished reply</source>
+        <translation>未完成的回复</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>tweak</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>played</source>
+        <translation>已运行</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>edited by hand</source>
+        <translation>手动编辑</translation>
+    </message>
+    <message>
+        <source>{mark} {id}  {time}  {kind}: {label}</source>
+        <translation>{mark} {id}  {time}  {kind}：{label}</translation>
+    </message>
+    <message>
+        <source> ({outcome})</source>
+        <translation>（{outcome}）</translation>
+    </message>
+    <message>
+        <source>version {id} ({kind})</source>
+        <translation>版本 {id}（{kind}）</translation>
+    </message>
+    <message>
+        <source>model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>made from version {id}</source>
+        <translation>基于版本 {id}</translation>
+    </message>
+    <message>
+        <source>outcome: {outcome}</source>
+        <translation>结果：{outcome}</translation>
+    </message>
+</context>
+<context>
     <name>PlayWindow</name>
     <message>
         <source>Starting…</source>
@@ -227,8 +349,20 @@
         <translation>在上方描述一个游戏，然后按回车。</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
         <source>Game</source>
         <translation>游戏</translation>
+    </message>
+    <message>
+        <source>New game</source>
+        <translation>新游戏</translation>
+    </message>
+    <message>
+        <source>Make a new game from the next prompt instead of changing this one (Ctrl+N, or start with “new:”)</source>
+        <translation>用下一条描述制作新游戏，而不是修改当前游戏（Ctrl+N，或以 “new:” 开头）</translation>
     </message>
     <message>
         <source>Pause / resume</source>
@@ -259,8 +393,16 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>Redirecting: {instruction}</source>
+        <translation>改变方向：{instruction}</translation>
+    </message>
+    <message>
         <source>Making your game…</source>
         <translation>正在制作你的游戏…</translation>
+    </message>
+    <message>
+        <source>Changing the game: {instruction}</source>
+        <translation>正在修改游戏：{instruction}</translation>
     </message>
     <message>
         <source>Running your edit…</source>
