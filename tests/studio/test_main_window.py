@@ -141,7 +141,7 @@ def _type_and_enter(qtbot, window: StudioWindow, text: str, new_game: bool = Tru
     window.prompt.setFocus()
     window.prompt.selectAll()
     qtbot.keyClicks(window.prompt, text)
-    if new_game and window.session.last_code is not None:
+    if new_game and (window.session.last_code is not None or window.session.making):
         qtbot.keyClick(window.prompt, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         assert window.new_game_action.isChecked()
     qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
