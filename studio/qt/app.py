@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from studio.qt.main_window import StudioWindow
 from studio.qt.session import StudioSession
+from studio.qt.window_parts import quit_on_signals
 from studio.settings import ModelChoice
 
 
@@ -25,12 +24,7 @@ def run_studio(choice: ModelChoice, prompt: str | None = None) -> int:
     if prompt:
         window.prompt.setText(prompt)
         window.make_from_prompt()
-    # Ctrl+C and SIGTERM close the window cleanly; a timer lets Python run its handlers.
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *args: window.close())
-    keepalive = QTimer()
-    keepalive.timeout.connect(lambda: None)
-    keepalive.start(200)
+    keepalive = quit_on_signals(window.close)  # noqa: F841 - must live while Qt runs
     try:
         return app.exec()
     finally:

@@ -34,6 +34,7 @@ from studio.qt.code_view import CodeView
 from studio.qt.game_view import GameView
 from studio.qt.history_panel import HistoryPanel
 from studio.qt.session import StudioSession
+from studio.qt.window_parts import add_game_actions
 
 POLL_MS = 16
 SCREENSHOT_VARIABLE = "MINIGAME_SCREENSHOT"  # test hook: grab the window to this PNG, then quit
@@ -121,22 +122,19 @@ class StudioWindow(QMainWindow):
         )
         toolbar.addAction(self.new_game_action)
         self.addAction(self.new_game_action)
-        # Ctrl shortcuts: plain keys belong to the game while it has focus.
-        for text, shortcut, handler in (
-            (self.tr("Pause / resume"), "Ctrl+P", self.toggle_pause),
-            (self.tr("Step"), "Ctrl+.", self.step),
-            (self.tr("Restart"), "Ctrl+R", self.restart),
-            (self.tr("Run edited code"), "Ctrl+Return", self._run_code_view),
-            (self.tr("Focus the prompt"), "Ctrl+L", self.prompt.setFocus),
-            (self.tr("Settings…"), "Ctrl+,", self.open_settings),
-            (self.tr("Quit"), "Ctrl+Q", self.close),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-            action.triggered.connect(handler)
-            toolbar.addAction(action)
-            self.addAction(action)
+        add_game_actions(
+            self,
+            toolbar,
+            (
+                (self.tr("Pause / resume"), "Ctrl+P", self.toggle_pause),
+                (self.tr("Step"), "Ctrl+.", self.step),
+                (self.tr("Restart"), "Ctrl+R", self.restart),
+                (self.tr("Run edited code"), "Ctrl+Return", self._run_code_view),
+                (self.tr("Focus the prompt"), "Ctrl+L", self.prompt.setFocus),
+                (self.tr("Settings…"), "Ctrl+,", self.open_settings),
+                (self.tr("Quit"), "Ctrl+Q", self.close),
+            ),
+        )
         # Ctrl+Z / Ctrl+Shift+Z step through versions, except in the prompt and the code
         # view, where they undo text.
         self.addAction(self.history_panel.undo_action)

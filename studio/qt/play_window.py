@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QToolBar
 
 from sandbox.host import GameHost, HostEvent, RunnerSettings, RunnerStopped
 from sandbox.protocol import Caption, FrameShown, GameError, GameOver, Loaded, Output, Refused
 from studio.qt.game_view import GameView
+from studio.qt.window_parts import add_game_actions, quit_on_signals
 
 EVENT_POLL_MS = 16
 
@@ -47,18 +46,16 @@ class PlayWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Game"))
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        # Ctrl-shortcuts: plain keys belong to the game.
-        for text, shortcut, handler in (
-            (self.tr("Pause / resume"), "Ctrl+P", self.toggle_pause),
-            (self.tr("Step one frame"), "Ctrl+.", self.step),
-            (self.tr("Restart"), "Ctrl+R", self.restart),
-            (self.tr("Quit"), "Ctrl+Q", self.close),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text} ({shortcut})")
-            action.triggered.connect(handler)
-            toolbar.addAction(action)
+        add_game_actions(
+            self,
+            toolbar,
+            (
+                (self.tr("Pause / resume"), "Ctrl+P", self.toggle_pause),
+                (self.tr("Step one frame"), "Ctrl+.", self.step),
+                (self.tr("Restart"), "Ctrl+R", self.restart),
+                (self.tr("Quit"), "Ctrl+Q", self.close),
+            ),
+        )
 
     # -- actions ----------------------------------------------------------------------
 
@@ -137,13 +134,7 @@ def run_play_window(source: str, filename: str, asset_pack: Path) -> int:
     window = PlayWindow(host, source, filename)
     window.show()
     window.view.setFocus()
-    # Ctrl+C and SIGTERM close the window cleanly. Python runs signal handlers only
-    # between bytecodes, so a timer gives it a chance while Qt's loop runs.
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *args: app.quit())
-    keepalive = QTimer()
-    keepalive.timeout.connect(lambda: None)
-    keepalive.start(200)
+    keepalive = quit_on_signals(app.quit)  # noqa: F841 - must live while Qt runs
     try:
         return app.exec()
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -71,16 +72,7 @@ class StudioSession(QObject):
     def make(self, description: str) -> None:
         """Start making a game; a make in flight is cancelled (the new prompt wins)."""
         self.cancel_make()
-        live = LiveMake(
-            description,
-            self.source,
-            self.store,
-            play=self._play,
-            on_stream_start=self.make_started.emit,
-            on_code=self.code_arrived.emit,
-            on_version=self._version_started,
-        )
-        self._start(live)
+        self._start(self._live(description, self._play))
 
     def redirect(self, instruction: str) -> None:
         """A new instruction while code streams: stop at once and continue from the partial code."""
@@ -97,18 +89,7 @@ class StudioSession(QObject):
             self.make(f"{live.description}. Also: {instruction}")
             return
         plan = plan_continuation(live.description, partial, instruction, style)
-        self._start(
-            LiveMake(
-                f"{live.description}. Also: {instruction}",
-                self.source,
-                self.store,
-                play=self._play,
-                on_stream_start=self.make_started.emit,
-                on_code=self.code_arrived.emit,
-                continuation=plan,
-                on_version=self._version_started,
-            )
-        )
+        self._start(self._live(f"{live.description}. Also: {instruction}", self._play, continuation=plan))
 
     def tweak(self, instruction: str) -> None:
         """Change the running game by instruction; its state is kept (hot swap)."""
@@ -116,18 +97,9 @@ class StudioSession(QObject):
             self.make(instruction)
             return
         self.cancel_make()
-        live = LiveMake(
-            instruction,
-            self.source,
-            self.store,
-            play=self._hot_swap,
-            on_stream_start=self.make_started.emit,
-            on_code=self.code_arrived.emit,
-            base_code=self.last_code,
-            base_version_id=self.current_version_id,
-            on_version=self._version_started,
+        self._start(
+            self._live(instruction, self._hot_swap, base_code=self.last_code, base_version_id=self.current_version_id)
         )
-        self._start(live)
 
     def _version_started(self, version_id: int) -> None:
         self.current_version_id = version_id
@@ -146,6 +118,19 @@ class StudioSession(QObject):
         self.last_code = code
         self._awaiting_verdict = True
         self.host.hot_swap(code, "game.py")
+
+    def _live(self, description: str, play: Callable[[str], None], **options: object) -> LiveMake:
+        """A make wired to this session's source, library and signals."""
+        return LiveMake(
+            description,
+            self.source,
+            self.store,
+            play=play,
+            on_stream_start=self.make_started.emit,
+            on_code=self.code_arrived.emit,
+            on_version=self._version_started,
+            **options,  # type: ignore[arg-type]
+        )
 
     def _start(self, live: LiveMake) -> None:
         self._make = live
