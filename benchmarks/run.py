@@ -28,6 +28,7 @@ BENCHMARKS = ("sandbox_overhead.py", "publish_cost.py", "load_latency.py", "fram
 BENCHMARKS += ("model_path.py",)  # the model client and make_game against the fake server
 BENCHMARKS += ("stream_view.py",)  # streaming code into the code view: latency and stalls
 BENCHMARKS += ("startup.py",)  # window shown and first offline frame from a cold process
+BENCHMARKS += ("tweak_path.py",)  # live tweaks: hot swap to first frame, tweak/interrupt tokens
 BENCHMARK_TIMEOUT_S = 300
 
 

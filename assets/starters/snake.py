@@ -40,11 +40,11 @@ font = None
 small_font = None
 
 
-def new_snake(row, color, keys):
+def new_snake(row, player, keys):
     x = COLS // 2
     body = [(x - i, row) for i in range(4)]
     return {"body": body, "heading": (1, 0), "turns": [], "score": 0,
-            "alive": True, "color": color, "keys": keys}
+            "alive": True, "player": player, "keys": keys}
 
 
 def place_food():
@@ -61,12 +61,12 @@ def place_food():
 def restart():
     global snakes, food, timer, paused, over_for, message
     if TWO_PLAYERS:
-        snakes = [new_snake(ROWS // 3, SNAKE_COLOR, ARROWS),
-                  new_snake(2 * ROWS // 3, SECOND_SNAKE_COLOR, WASD)]
+        snakes = [new_snake(ROWS // 3, 0, ARROWS),
+                  new_snake(2 * ROWS // 3, 1, WASD)]
     else:
         both = dict(ARROWS)
         both.update(WASD)
-        snakes = [new_snake(ROWS // 2, SNAKE_COLOR, both)]
+        snakes = [new_snake(ROWS // 2, 0, both)]
     food = []
     place_food()
     timer, paused, over_for, message = 0.0, False, -1.0, ""
@@ -150,7 +150,9 @@ def shade(color, amount):
 
 
 def draw_snake(screen, snake):
-    color = snake["color"] if snake["alive"] else (120, 120, 120)
+    # Colours are read from the constants each frame, so a tweak ("make the snake blue")
+    # recolours the running snake without restarting it.
+    color = (SNAKE_COLOR, SECOND_SNAKE_COLOR)[snake["player"]] if snake["alive"] else (120, 120, 120)
     for i, (x, y) in enumerate(reversed(snake["body"])):
         rect = pygame.Rect(LEFT + x * CELL + 1, TOP + y * CELL + 1, CELL - 2, CELL - 2)
         pygame.draw.rect(screen, shade(color, -40 + 40 * i / len(snake["body"])), rect, border_radius=CELL // 4)
