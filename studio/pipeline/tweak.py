@@ -16,7 +16,7 @@ from studio.llm.events import ModelError, StreamFinished, StreamStarted, TextDel
 from studio.pipeline.edits import apply_edits, describe_failures, parse_edit_blocks
 from studio.pipeline.extract import extract_code
 from studio.pipeline.make import ReplySource
-from studio.pipeline.tweak_prompts import rewrite_messages, tweak_messages
+from studio.pipeline.tweak_prompts import rewrite_messages, rewrite_prediction, tweak_messages
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ def tweak_code(
             else:
                 why = "the reply contained no edit blocks"
             rewrote = True
-            second = _stream(source, instruction, rewrite_messages(code, instruction, why), on_text, prediction=code)
+            messages = rewrite_messages(code, instruction, why)
+            second = _stream(source, instruction, messages, on_text, prediction=rewrite_prediction(code))
             replies.append(second)
             problem = second.problem
             if problem is None:
