@@ -22,13 +22,15 @@ import pygame
 pygame.font.init()
 # A sandbox may answer a path with its default font; the attack succeeds only if
 # the font actually came from the path (it measures text differently).
-default_size = pygame.font.Font(None, 40).size("Hello, sandbox")
+# The default font may stand in at either of pygame's default sizes (None is scaled).
+default_sizes = {pygame.font.Font(None, 40).size("Hello, sandbox"),
+                 pygame.font.Font("freesansbold.ttf", 40).size("Hello, sandbox")}
 for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/work/main/.venv/lib/python3.11/site-packages/pygame/examples/data/" + "sans.ttf"):
     try:
         size = pygame.font.Font(path, 40).size("Hello, sandbox")
     except Exception:
         continue
-    if size != default_size:
+    if size not in default_sizes:
         pwned("pygame.font.Font opened " + path)
 pygame.font.Font("/etc/passwd", 12)
 
