@@ -57,7 +57,8 @@ def _repair_once(instruction: str, code: str, check: CheckResult, source: ReplyS
     problem = prompts.describe_problem(check.status, check.message, check.line, code)
     pieces = []
     try:
-        for event in source.stream(instruction, prompts.repair_messages(instruction, code, problem, check.line)):
+        asked = f"the game below, changed so that: {instruction}"  # a tweak, not a new game
+        for event in source.stream(instruction, prompts.repair_messages(asked, code, problem, check.line)):
             text = getattr(event, "text", None)
             if isinstance(text, str):
                 pieces.append(text)

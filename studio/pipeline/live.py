@@ -143,7 +143,8 @@ class LiveMake:
                 return LiveOutcome(verdict.ok, verdict.message, tweaked, tweak_id, 0)
             repairs = 1
             problem_text = prompts.describe_problem(verdict.status, verdict.message, verdict.line, tweaked)
-            messages = prompts.repair_messages(self.description, tweaked, problem_text, verdict.line)
+            asked = f"the game below, changed so that: {self.description}"  # a tweak, not a new game
+            messages = prompts.repair_messages(asked, tweaked, problem_text, verdict.line)
         plan = self.continuation
         if plan is not None and plan.style != "new_request":
             messages = plan.messages
@@ -246,10 +247,10 @@ class LiveMake:
         version_id = self._save(kind, code, parent_id)
         if not self._cancelled.is_set():
             self._played = True
+            if version_id is not None:
+                self.on_version(version_id)  # before play: the verdict may come at once
             self.on_code(code)
             self.play(code)
-            if version_id is not None:
-                self.on_version(version_id)
         return version_id
 
     def _update_stats(self, sent_at: float, first_at: float, now: float, tokens: int) -> None:

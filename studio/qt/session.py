@@ -51,6 +51,8 @@ class StudioSession(QObject):
         self.ready_ms: float | None = None
         self.last_code: str | None = None
         self.current_version_id: int | None = None
+        self._pending_code: str | None = None  # handed to the host, verdict not yet in
+        self._pending_version: int | None = None
         self._awaiting_verdict = False
 
     # -- model ------------------------------------------------------------------------
@@ -79,7 +81,10 @@ class StudioSession(QObject):
         from studio.pipeline.continuation import plan_continuation
 
         live = self._make
-        if live is None or not self.making or live.code_started_playing or live.base_code is not None:
+        if live is not None and self.making and live.base_code is not None and not live.code_started_playing:
+            self.tweak(f"{live.description}. Also: {instruction}")  # both instructions, one tweak
+            return
+        if live is None or not self.making or live.code_started_playing:
             self.tweak(instruction) if self.last_code is not None else self.make(instruction)
             return
         partial = live.reply_so_far()
@@ -102,20 +107,24 @@ class StudioSession(QObject):
         )
 
     def _version_started(self, version_id: int) -> None:
-        self.current_version_id = version_id
-        self.version_playing.emit(version_id)
+        # Worker thread, just before the code is played: it becomes current on its verdict.
+        self._pending_version = version_id
 
     def play_version(self, code: str) -> None:
         """Run a stored version again (undo, redo, restore): no new version is saved."""
         self.cancel_make()
-        self.last_code = code
+        self.last_code = code  # it ran before: no verdict to wait for
+        self._awaiting_verdict = False
+        self._run_on_host(code)
+
+    def _run_on_host(self, code: str) -> None:
         if self.host.runner_pid is None:
             self.host.load_new(code, "game.py")
         else:
             self.host.hot_swap(code, "game.py")
 
     def _hot_swap(self, code: str) -> None:
-        self.last_code = code
+        self._pending_code = code
         self._awaiting_verdict = True
         self.host.hot_swap(code, "game.py")
 
@@ -148,7 +157,7 @@ class StudioSession(QObject):
             self.make_finished.emit(outcome)
 
     def _play(self, code: str) -> None:
-        self.last_code = code
+        self._pending_code = code
         self._awaiting_verdict = True
         self.host.load_new(code, "game.py")
 
@@ -177,8 +186,9 @@ class StudioSession(QObject):
         version_id = self.store.add(
             "edit", "(edited by hand)", code, self.source.model, self.source.offline, self.current_version_id
         )
-        self.play_version(code)
-        self._version_started(version_id)
+        self._pending_code, self._pending_version = code, version_id
+        self._awaiting_verdict = True
+        self._run_on_host(code)
 
     # -- host events --------------------------------------------------------------------
 
@@ -191,6 +201,7 @@ class StudioSession(QObject):
             if verdict is None or not self._awaiting_verdict:
                 continue
             self._awaiting_verdict = False
+            self._settle_pending(verdict.ok)
             if isinstance(event, FrameShown) and live is not None:
                 last = live.stats().last_token_at
                 if last is not None:
@@ -198,6 +209,18 @@ class StudioSession(QObject):
             if live is not None:
                 live.give_verdict(verdict)
         return events
+
+    def _settle_pending(self, runs: bool) -> None:
+        """The code handed over runs (it becomes current) or was turned down (it is dropped);
+        either way the next tweak changes the code that really runs."""
+        code, version_id = self._pending_code, self._pending_version
+        self._pending_code = self._pending_version = None
+        if not runs or code is None:
+            return
+        self.last_code = code
+        if version_id is not None:
+            self.current_version_id = version_id
+            self.version_playing.emit(version_id)
 
     def shutdown(self) -> None:
         """Stop everything: the stream, the runners, the library; returns within a second."""
