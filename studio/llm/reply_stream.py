@@ -68,6 +68,7 @@ class HttpReplyStream:
         self._cancelled = threading.Event()
         self._reading = threading.Lock()  # held while this stream's thread reads the socket
         self._response: httpx2.Response | None = None
+        self._done = False  # the reply was read (or failed) and its connection released
         self._events = self._run()
 
     def __iter__(self) -> Iterator[StreamEvent]:
@@ -81,6 +82,9 @@ class HttpReplyStream:
 
     def cancel(self) -> None:
         """Stop now, from any thread: the socket is shut so the server sees the disconnect."""
+        if self._done:
+            # Finished: its connection is back in the pool, serving the next request.
+            return
         self._cancelled.set()
         response = self._response
         if response is None:
@@ -113,6 +117,7 @@ class HttpReplyStream:
                     raise ModelError("broken_stream", str(error)) from None
         finally:
             self._release(opened.response)
+            self._done = True
 
     def _open(self) -> OpenedReply:
         if self._cancelled.is_set():
