@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from sandbox.frames import Frame  # noqa: E402
 from studio.qt.main_window import StudioWindow  # noqa: E402
-from studio.qt.session import StudioSession  # noqa: E402
 from studio.settings import ModelChoice  # noqa: E402
 from tests.fake_openai import DEFAULT_GAME_CODE, FakeOpenAI, Reply  # noqa: E402
 
@@ -170,25 +169,6 @@ def server() -> Iterator[FakeOpenAI]:
         yield fake
 
 
-@pytest.fixture
-def open_window(qtbot, tmp_path, no_leaks) -> Iterator[Callable[..., StudioWindow]]:  # noqa: ANN001
-    """Opens StudioWindows on real sessions; closes them (and their runners) afterwards."""
-    opened: list[StudioWindow] = []
-
-    def open_one(choice: ModelChoice) -> StudioWindow:
-        session = StudioSession(choice)
-        qsettings = QSettings(str(tmp_path / "studio.ini"), QSettings.Format.IniFormat)
-        window = StudioWindow(session, qsettings=qsettings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append(window)
-        return window
-
-    yield open_one
-    for window in opened:
-        window.close()
-        window.session.shutdown()
 
 
 def online(server: FakeOpenAI) -> ModelChoice:

@@ -7,13 +7,10 @@ server when it wants a model. No assert on wall time.
 
 from __future__ import annotations
 
-import json
 import math
-import os
 import socket
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,9 +20,13 @@ from studio.make_command import default_file_name
 from studio.pipeline.make import title_of
 from studio.settings import Paths
 from tests.fake_openai import DEFAULT_GAME_CODE, FakeOpenAI, Fault, Reply
-
-MODEL = "fake-coder-1"
-RUN_TIMEOUT_S = 90  # only turns a hang into a failure
+from tests.studio.cli_runs import (
+    MODEL,
+    assert_no_traceback,
+    one_json_object,
+    run_studio,
+    with_model,
+)
 
 REPORT_KEYS = {
     "status",
@@ -63,36 +64,7 @@ def studio_make(
     cwd: Path, *args: str, key: str | None = None, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `studio make ARGS` in `cwd`; the key, when given, is OPENAI_API_KEY."""
-    env = dict(os.environ)
-    env.pop("OPENAI_API_KEY", None)
-    if key is not None:
-        env["OPENAI_API_KEY"] = key
-    env.update(extra_env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "studio", "make", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-    )
-
-
-def with_model(server: FakeOpenAI, *args: str) -> tuple[str, ...]:
-    return (*args, "--base-url", server.base_url, "--model", MODEL)
-
-
-def one_json_object(stdout: str) -> dict:
-    """stdout holds exactly one JSON object (one line) and nothing else."""
-    lines = stdout.splitlines()
-    assert len(lines) == 1, f"expected one line of JSON, got: {stdout!r}"
-    report = json.loads(lines[0])
-    assert isinstance(report, dict)
-    return report
-
-
-def assert_no_traceback(process: subprocess.CompletedProcess[str]) -> None:
-    assert "Traceback" not in process.stderr and "Traceback" not in process.stdout, process.stderr
+    return run_studio("make", cwd, *args, key=key, extra_env=extra_env)
 
 
 def closed_port() -> int:

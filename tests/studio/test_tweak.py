@@ -10,13 +10,10 @@ assert on wall time.
 
 from __future__ import annotations
 
-import json
 import math
-import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,9 +27,14 @@ from studio.pipeline.tweak import tweak_code
 from studio.pipeline.tweak_prompts import TWEAK_SYSTEM_PROMPT
 from studio.settings import Paths
 from tests.fake_openai import FakeOpenAI, Fault, Reply
+from tests.studio.cli_runs import (
+    MODEL,
+    assert_no_traceback,
+    one_json_object,
+    run_studio,
+    with_model,
+)
 
-MODEL = "fake-coder-1"
-RUN_TIMEOUT_S = 90  # only turns a hang into a failure
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -217,36 +219,7 @@ def studio_tweak(
     home: Path, *args: str, key: str | None = None, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `studio tweak ARGS` with its library in `home`; the key, when given, is OPENAI_API_KEY."""
-    env = dict(os.environ)
-    env.pop("OPENAI_API_KEY", None)
-    env["MINIGAME_STUDIO_HOME"] = str(home)
-    if key is not None:
-        env["OPENAI_API_KEY"] = key
-    env.update(extra_env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "studio", "tweak", *args],
-        cwd=home,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT_S,
-    )
-
-
-def with_model(server: FakeOpenAI, *args: str) -> tuple[str, ...]:
-    return (*args, "--base-url", server.base_url, "--model", MODEL)
-
-
-def one_json_object(stdout: str) -> dict:
-    lines = stdout.splitlines()
-    assert len(lines) == 1, f"expected one line of JSON, got: {stdout!r}"
-    report = json.loads(lines[0])
-    assert isinstance(report, dict)
-    return report
-
-
-def assert_no_traceback(process: subprocess.CompletedProcess[str]) -> None:
-    assert "Traceback" not in process.stderr and "Traceback" not in process.stdout, process.stderr
+    return run_studio("tweak", home, *args, key=key, extra_env=extra_env, home=home)
 
 
 def library(home: Path) -> list[tuple[int, int | None, str, str, str, str | None]]:

@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import textwrap
 import time
-from collections.abc import Callable, Iterator
 
 import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QToolButton  # noqa: E402
 
 from sandbox.frames import Frame  # noqa: E402
 from studio.pipeline.continuation import CONTINUE_INSTRUCTION  # noqa: E402
 from studio.pipeline.tweak_prompts import TWEAK_SYSTEM_PROMPT  # noqa: E402
 from studio.qt.main_window import StudioWindow  # noqa: E402
-from studio.qt.session import StudioSession  # noqa: E402
 from studio.settings import ModelChoice  # noqa: E402
 from tests.fake_openai import FakeOpenAI, Reply  # noqa: E402
 
@@ -186,25 +184,6 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 # -- fixtures -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def open_window(qtbot, tmp_path, no_leaks) -> Iterator[Callable[..., StudioWindow]]:  # noqa: ANN001
-    """Opens StudioWindows on real sessions; closes them (and their runners) afterwards."""
-    opened: list[StudioWindow] = []
-
-    def open_one(choice: ModelChoice) -> StudioWindow:
-        session = StudioSession(choice)
-        qsettings = QSettings(str(tmp_path / "studio.ini"), QSettings.Format.IniFormat)
-        window = StudioWindow(session, qsettings=qsettings)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append(window)
-        return window
-
-    yield open_one
-    for window in opened:
-        window.close()
-        window.session.shutdown()
 
 
 def online(server: FakeOpenAI, preset: str = "custom") -> ModelChoice:
