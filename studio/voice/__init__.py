@@ -1,0 +1,1 @@
+"""Voice: audio capture and speech-to-text for push-to-talk tweaks."""
