@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPlainTextEdit,
+    QProgressBar,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,7 @@ from studio.qt.code_view import CodeView
 from studio.qt.game_view import GameView
 from studio.qt.history_panel import HistoryPanel
 from studio.qt.session import StudioSession
+from studio.qt.voice_control import VoiceController
 from studio.qt.window_parts import add_game_actions
 
 POLL_MS = 16
@@ -60,6 +63,7 @@ class StudioWindow(QMainWindow):
         session.code_arrived.connect(self._code_arrived)
         session.make_finished.connect(self._make_finished)
         session.version_playing.connect(self._version_playing)
+        self._add_voice()
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
@@ -143,6 +147,42 @@ class StudioWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+
+    def _add_voice(self) -> None:
+        """Push-to-talk: hold F1 (or the microphone button) while the game keeps running."""
+        self.voice = VoiceController(send=self._send_spoken, parent=self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.voice)  # F1 before any widget, the game view included
+        self.level_meter = QProgressBar()
+        self.level_meter.setRange(0, 100)
+        self.level_meter.setMaximumWidth(120)
+        self.level_meter.setTextVisible(False)
+        self.level_meter.hide()
+        self.statusBar().addPermanentWidget(self.level_meter)
+        microphone = QToolButton()
+        microphone.setText(self.tr("🎤 Hold to talk"))
+        microphone.setToolTip(self.tr("Hold to say a change (or hold F1); release to send it"))
+        microphone.pressed.connect(self.voice.press)
+        microphone.released.connect(self.voice.release)
+        self.findChild(QToolBar).addWidget(microphone)
+        self.voice.listening_changed.connect(self._listening)
+        self.voice.level_changed.connect(lambda level: self.level_meter.setValue(int(level * 100)))
+        self.voice.heard.connect(self._heard)
+        self.voice.problem.connect(lambda text: self.figures.setText(self.tr("Voice: {problem}").format(problem=text)))
+
+    def _listening(self, on: bool) -> None:
+        self.level_meter.setVisible(on)
+        if on:
+            self.figures.setText(self.tr("Listening… release F1 to send"))
+
+    def _heard(self, text: str) -> None:
+        self.prompt.setText(text)
+        self.figures.setText(self.tr("Heard “{text}” — sending in a moment, Esc cancels").format(text=text))
+
+    def _send_spoken(self, text: str) -> None:
+        self.prompt.setText(text)
+        self.make_from_prompt()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         self.history_panel.set_shortcuts_enabled(not isinstance(new, (QPlainTextEdit, QLineEdit)))
@@ -330,5 +370,8 @@ class StudioWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.voice)
         self.session.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,254 @@
+"""Push-to-talk: hold F1 (or the microphone button), say a tweak, release; it is typed and sent.
+
+The speech is captured by an `AudioSource` — the microphone through QtMultimedia, or a
+WAV file when `MINIGAME_VOICE_FILE` names one (the documented test hook, also handy for
+demos) — transcribed on a worker thread, put in the prompt box, and sent after a short
+pause in which Esc cancels a misheard command. The game keeps running throughout.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import struct
+import tempfile
+import threading
+import wave
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+
+VOICE_FILE_VARIABLE = "MINIGAME_VOICE_FILE"
+SEND_DELAY_MS = 1500  # the undo window: Esc cancels a misheard command
+MAX_SECONDS = 60
+SAMPLE_RATE = 16000
+
+
+class AudioSource(Protocol):
+    """Where push-to-talk audio comes from."""
+
+    def start(self) -> str | None:
+        """Begin capturing; a one-line problem (no microphone, no permission) or None."""
+        ...
+
+    def stop(self) -> bytes:
+        """Stop and return what was captured, as WAV bytes."""
+        ...
+
+    def level(self) -> float:
+        """The input level now, 0..1, for the meter."""
+        ...
+
+
+class FileAudioSource:
+    """Plays the part of the microphone with a WAV file (tests, demos)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data = b""
+        self._level = 0.0
+
+    def start(self) -> str | None:
+        try:
+            self._data = self.path.read_bytes()
+        except OSError as error:
+            return f"cannot read the voice file {self.path}: {error.strerror or error}"
+        self._level = _rms_level(self._data)
+        return None
+
+    def stop(self) -> bytes:
+        self._level = 0.0
+        return self._data
+
+    def level(self) -> float:
+        return self._level
+
+
+class MicrophoneSource:
+    """The default microphone through QtMultimedia, as 16 kHz mono 16-bit PCM."""
+
+    def __init__(self) -> None:
+        self._source: object | None = None
+        self._device: object | None = None
+        self._pcm = bytearray()
+        self._level = 0.0
+
+    def start(self) -> str | None:
+        try:
+            from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QMediaDevices
+        except ImportError:
+            return "microphone capture needs pyside6-addons (QtMultimedia), which is not installed"
+        device = QMediaDevices.defaultAudioInput()
+        if device.isNull():
+            return "no microphone was found"
+        audio_format = QAudioFormat()
+        audio_format.setSampleRate(SAMPLE_RATE)
+        audio_format.setChannelCount(1)
+        audio_format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        source = QAudioSource(device, audio_format)
+        # QAudioSource captures on Qt's audio thread; the GUI thread only copies buffers.
+        stream = source.start()
+        if stream is None:
+            return "the microphone could not be opened (is access to it allowed?)"
+        self._pcm = bytearray()
+        stream.readyRead.connect(lambda: self._take(stream))
+        self._source, self._device = source, stream
+        return None
+
+    def _take(self, stream: object) -> None:
+        chunk = bytes(stream.readAll().data())  # type: ignore[attr-defined]
+        if len(self._pcm) < MAX_SECONDS * SAMPLE_RATE * 2:
+            self._pcm += chunk
+        self._level = _pcm_level(chunk)
+
+    def stop(self) -> bytes:
+        if self._source is not None:
+            self._source.stop()  # type: ignore[attr-defined]
+        self._source = self._device = None
+        self._level = 0.0
+        return _wav_bytes(bytes(self._pcm))
+
+    def level(self) -> float:
+        return self._level
+
+
+def default_audio_source() -> AudioSource:
+    """The voice file when the test hook names one, else the microphone."""
+    hook = os.environ.get(VOICE_FILE_VARIABLE)
+    return FileAudioSource(Path(hook)) if hook else MicrophoneSource()
+
+
+class VoiceController(QObject):
+    """Hold F1 to talk: listens, transcribes off the GUI thread, then sends after a pause."""
+
+    listening_changed = Signal(bool)
+    level_changed = Signal(float)
+    heard = Signal(str)  # the text, put in the prompt; sent after the pause unless cancelled
+    problem = Signal(str)  # one line for the status bar
+    _transcribed = Signal(str, str)  # text, problem (from the worker thread)
+
+    def __init__(self, send: Callable[[str], None], source: AudioSource | None = None,
+                 key: Qt.Key = Qt.Key.Key_F1, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.send = send
+        self.source = source or default_audio_source()
+        self.key = key
+        self.listening = False
+        self.pending_text: str | None = None
+        self._send_timer = QTimer(self)
+        self._send_timer.setSingleShot(True)
+        self._send_timer.timeout.connect(self._send_now)
+        self._meter = QTimer(self)
+        self._meter.timeout.connect(lambda: self.level_changed.emit(self.source.level()))
+        self._transcribed.connect(self._on_transcribed)
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Catch the push-to-talk key before any widget (the game view included) sees it."""
+        if isinstance(event, QKeyEvent) and event.key() == self.key and not event.isAutoRepeat():
+            if event.type() == QEvent.Type.KeyPress:
+                self.press()
+                return True
+            if event.type() == QEvent.Type.KeyRelease:
+                self.release()
+                return True
+        if (
+            isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape and self.pending_text is not None
+        ):
+            self.cancel()
+            return True
+        return False
+
+    # -- talking ------------------------------------------------------------------------
+
+    def press(self) -> None:
+        """Start listening (F1 down, or the microphone button pressed)."""
+        if self.listening:
+            return
+        self.cancel()
+        trouble = self.source.start()
+        if trouble is not None:
+            self.problem.emit(trouble)
+            return
+        self.listening = True
+        self.listening_changed.emit(True)
+        self._meter.start(50)
+
+    def release(self) -> None:
+        """Stop listening and transcribe what was said, off the GUI thread."""
+        if not self.listening:
+            return
+        self.listening = False
+        self._meter.stop()
+        self.level_changed.emit(0.0)
+        self.listening_changed.emit(False)
+        audio = self.source.stop()
+        threading.Thread(target=self._transcribe, args=(audio,), name="studio-voice", daemon=True).start()
+
+    def _transcribe(self, audio: bytes) -> None:
+        try:
+            from studio.voice.transcribe import TranscriptionError, transcribe_file
+
+            with tempfile.NamedTemporaryFile(suffix=".wav") as file:
+                file.write(audio)
+                file.flush()
+                transcript = transcribe_file(Path(file.name))
+            self._transcribed.emit(transcript.text.strip(), "")
+        except TranscriptionError as error:
+            self._transcribed.emit("", str(error))
+        except Exception as error:  # noqa: BLE001 - never let a voice problem take the window down
+            self._transcribed.emit("", f"speech could not be transcribed: {error}")
+
+    def _on_transcribed(self, text: str, trouble: str) -> None:
+        if trouble or not text:
+            self.problem.emit(trouble or "no words were recognised; nothing was sent")
+            return
+        self.pending_text = text
+        self.heard.emit(text)
+        self._send_timer.start(SEND_DELAY_MS)
+
+    def cancel(self) -> None:
+        """Drop a heard command before it is sent (Esc in the pause)."""
+        self._send_timer.stop()
+        self.pending_text = None
+
+    def _send_now(self) -> None:
+        text, self.pending_text = self.pending_text, None
+        if text:
+            self.send(text)
+
+
+def _wav_bytes(pcm: bytes) -> bytes:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(SAMPLE_RATE)
+        writer.writeframes(pcm)
+    return out.getvalue()
+
+
+def _pcm_level(pcm: bytes) -> float:
+    count = len(pcm) // 2
+    if not count:
+        return 0.0
+    samples = struct.unpack(f"<{count}h", pcm[: count * 2])
+    rms = math.sqrt(sum(s * s for s in samples[:: max(1, count // 2000)]) / max(1, len(samples[:: max(1, count // 2000)])))
+    return min(1.0, rms / 8000.0)
+
+
+def _rms_level(wav: bytes) -> float:
+    try:
+        with wave.open(io.BytesIO(wav)) as reader:
+            frames = reader.readframes(min(reader.getnframes(), SAMPLE_RATE * 2))
+            if reader.getsampwidth() != 2:
+                return 0.5
+    except (wave.Error, EOFError):
+        return 0.0
+    return _pcm_level(frames)
