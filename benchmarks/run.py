@@ -29,6 +29,7 @@ BENCHMARKS += ("model_path.py",)  # the model client and make_game against the f
 BENCHMARKS += ("stream_view.py",)  # streaming code into the code view: latency and stalls
 BENCHMARKS += ("startup.py",)  # window shown and first offline frame from a cold process
 BENCHMARKS += ("tweak_path.py",)  # live tweaks: hot swap to first frame, tweak/interrupt tokens
+BENCHMARKS += ("voice.py",)  # offline speech-to-text: latency, key-word hits and WER vs plain LM
 BENCHMARK_TIMEOUT_S = 300
 
 

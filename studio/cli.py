@@ -48,6 +48,17 @@ def _parser() -> argparse.ArgumentParser:
     tweak.add_argument("-o", "--output", type=Path, help="write here instead of back to FILE")
     tweak.add_argument("--json", action="store_true", help="print one JSON object")
     _add_model_options(tweak)
+    transcribe = commands.add_parser(
+        "transcribe", help="turn a WAV recording into text (offline unless --engine endpoint)"
+    )
+    transcribe.add_argument("audio", type=Path, help="a WAV file, at most 60 s long")
+    transcribe.add_argument("--json", action="store_true", help="print one JSON object")
+    transcribe.add_argument(
+        "--engine", choices=("offline", "endpoint"), default="offline",
+        help="offline: pocketsphinx, English, the default even with an endpoint configured; "
+        "endpoint: the configured endpoint's audio API",
+    )
+    _add_model_options(transcribe)
     return parser
 
 
@@ -58,7 +69,7 @@ def _add_model_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--offline", action="store_true", help="use the built-in starter kit, no model")
 
 
-COMMANDS = ("play", "check", "make", "tweak")
+COMMANDS = ("play", "check", "make", "tweak", "transcribe")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -90,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _make(args)
         if args.command == "tweak":
             return _tweak(args)
+        if args.command == "transcribe":
+            return _transcribe(args)
         return _play(args.file)
     except KeyboardInterrupt:
         return 130
@@ -149,6 +162,17 @@ def _tweak(args: argparse.Namespace) -> int:
     if choice.offline and not args.offline and not args.json:
         print(f"studio: {choice.reason}", file=sys.stderr)
     return run_tweak(args.file, args.instruction, reply_source_for(choice), args.output, args.json)
+
+
+def _transcribe(args: argparse.Namespace) -> int:
+    from studio.transcribe_command import run_transcribe
+
+    choice = None
+    if args.engine == "endpoint":
+        from studio.pipeline.sources import model_choice
+
+        choice = model_choice(args.base_url, args.model, args.offline)
+    return run_transcribe(args.audio, args.engine, choice, args.json)
 
 
 def _describe(result: object) -> str:

@@ -139,6 +139,8 @@ class VoiceController(QObject):
         self.key = key
         self.listening = False
         self.pending_text: str | None = None
+        self._recognizer: object | None = None  # one warm offline decoder for the session
+        self._recognizer_lock = threading.Lock()
         self._send_timer = QTimer(self)
         self._send_timer.setSingleShot(True)
         self._send_timer.timeout.connect(self._send_now)
@@ -179,6 +181,18 @@ class VoiceController(QObject):
         self.listening = True
         self.listening_changed.emit(True)
         self._meter.start(50)
+        # The decoder (~0.3 s to build) warms up while the user is still talking.
+        threading.Thread(target=self._warm_recognizer, name="studio-voice-warm", daemon=True).start()
+
+    def _warm_recognizer(self) -> object:
+        from studio.voice.offline import OfflineRecognizer
+
+        with self._recognizer_lock:
+            if self._recognizer is None:
+                recognizer = OfflineRecognizer()
+                recognizer.warm_up()
+                self._recognizer = recognizer
+            return self._recognizer
 
     def release(self) -> None:
         """Stop listening and transcribe what was said, off the GUI thread."""
@@ -198,7 +212,7 @@ class VoiceController(QObject):
             with tempfile.NamedTemporaryFile(suffix=".wav") as file:
                 file.write(audio)
                 file.flush()
-                transcript = transcribe_file(Path(file.name))
+                transcript = transcribe_file(Path(file.name), recognizer=self._warm_recognizer())
             self._transcribed.emit(transcript.text.strip(), "")
         except TranscriptionError as error:
             self._transcribed.emit("", str(error))
