@@ -1,4 +1,4 @@
-"""The reply used when a test has not scripted one: a tiny, valid pygame game in one block."""
+"""The replies used when a test has not scripted one: a tiny pygame game, a spoken tweak."""
 
 from __future__ import annotations
 
@@ -50,3 +50,5 @@ def on_key_down(key):
 '''
 
 DEFAULT_REPLY_TEXT = "```python\n" + DEFAULT_GAME_CODE + "```\n"
+
+DEFAULT_TRANSCRIPT = "make the snake blue"  # what an unscripted transcription hears

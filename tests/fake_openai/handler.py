@@ -9,12 +9,14 @@ import time
 import traceback
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from tests.fake_openai.chat import answer_chat
 from tests.fake_openai.connection import ClientConnection
+from tests.fake_openai.multipart import FormData, is_multipart, parse_form
 from tests.fake_openai.records import RecordedRequest
 from tests.fake_openai.state import ServerState
+from tests.fake_openai.transcription import answer_transcription, uploaded_file
 from tests.fake_openai.wire import error_body, invalid_key_error
 
 
@@ -84,7 +86,9 @@ class OpenAIRequestHandler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         state = self.server.state
         raw_body = self._read_body()
-        body = _parse_json(raw_body)
+        content_type = self.headers.get("Content-Type")
+        form = parse_form(content_type or "", raw_body) if is_multipart(content_type) else None
+        body = dict(form.fields) if form is not None else _parse_json(raw_body)
         record = RecordedRequest(
             method=self.command,
             path=self.path,
@@ -92,11 +96,14 @@ class OpenAIRequestHandler(BaseHTTPRequestHandler):
             body=body,
             connection_id=self.connection_id,
             received_at=self.received_at,
+            upload=uploaded_file(form),
         )
         index = state.begin_request(record)
-        connection = ClientConnection(self.connection, self.wfile, "req_" + uuid.uuid4().hex)
+        connection = ClientConnection(
+            self.connection, cast(BinaryIO, self.wfile), "req_" + uuid.uuid4().hex
+        )
         try:
-            self._route(connection, index, body)
+            self._route(connection, index, body, form)
         finally:
             if not connection.usable:
                 self.close_connection = True
@@ -105,7 +112,9 @@ class OpenAIRequestHandler(BaseHTTPRequestHandler):
                     index, finished_at=time.perf_counter(), disconnected_early=connection.gone
                 )
 
-    def _route(self, connection: ClientConnection, index: int, body: object) -> None:
+    def _route(
+        self, connection: ClientConnection, index: int, body: object, form: FormData | None
+    ) -> None:
         state = self.server.state
         key = _bearer_key(self.headers.get("Authorization"))
         if key != state.api_key:
@@ -114,6 +123,8 @@ class OpenAIRequestHandler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0].rstrip("/")
         if self.command == "POST" and path == "/v1/chat/completions":
             answer_chat(connection, state, index, body)
+        elif self.command == "POST" and path == "/v1/audio/transcriptions" and state.audio_api:
+            answer_transcription(connection, state, index, form)
         elif self.command == "GET" and path == "/v1/models":
             models = [_model_object(model_id) for model_id in state.models]
             self._answer(connection, index, 200, {"object": "list", "data": models})
@@ -148,7 +159,7 @@ class OpenAIRequestHandler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length > 0 else b""
 
     def _read_chunked_body(self) -> bytes:
-        parts = []
+        parts: list[bytes] = []
         while True:
             size = int(self.rfile.readline().split(b";", 1)[0].strip() or b"0", 16)
             if size == 0:

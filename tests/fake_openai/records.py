@@ -20,6 +20,9 @@ class Reply:
 class Fault:
     """A failure for the next `count` chat requests (or, with `reject_param`, until cleared).
 
+    Transcription requests have their own queue (`FakeOpenAI.fail_next_transcription`);
+    there a drop closes the connection before answering and `reject_param` is not allowed.
+
     - `status` alone: that HTTP status with an OpenAI-shaped JSON error, before any streaming
       (429 always carries `Retry-After`, `retry_after_s` or 0).
     - `drop_after_chunks=K`: stream K content chunks, then close the TCP connection without
@@ -62,6 +65,17 @@ class Fault:
 
 
 @dataclass(frozen=True)
+class UploadedFile:
+    """A file sent in a multipart/form-data request (the audio of a transcription)."""
+
+    field: str  # the form field's name ("file")
+    filename: str | None
+    content_type: str | None
+    size: int  # bytes
+    sha256: str  # hex digest of the content, to compare with what the client meant to send
+
+
+@dataclass(frozen=True)
 class RecordedRequest:
     """One HTTP request the server received, and how answering it went.
 
@@ -69,7 +83,8 @@ class RecordedRequest:
     are lower-case. `chunks_sent` counts content chunks (not the role, finish or usage
     chunks). `first_chunk_sent_at` / `last_chunk_sent_at` are when the first / last content
     chunk was written to the socket (for a non-streamed reply: when the body was written).
-    `finished_at` is None while the server is still answering.
+    `finished_at` is None while the server is still answering. For a multipart request
+    (an audio transcription) `body` holds the form's text fields and `upload` the file.
     """
 
     method: str
@@ -87,6 +102,7 @@ class RecordedRequest:
     last_chunk_sent_at: float | None = None
     finished_at: float | None = None
     disconnected_early: bool = False
+    upload: UploadedFile | None = None
 
     @property
     def prediction(self) -> Any:

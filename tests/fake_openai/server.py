@@ -9,15 +9,19 @@ from types import TracebackType
 from tests.fake_openai.handler import FakeHTTPServer
 from tests.fake_openai.records import Fault, RecordedRequest, Reply
 from tests.fake_openai.state import ServerState, Speed
+from tests.fake_openai.transcription import DEFAULT_TRANSCRIPTION_MODELS
 
 DEFAULT_MODELS = ("fake-coder-1", "fake-coder-mini")
 
 
 class FakeOpenAI:
-    """Serves /v1/models and /v1/chat/completions on 127.0.0.1; use it as a context manager.
+    """Serves /v1/models, /v1/chat/completions and /v1/audio/transcriptions on 127.0.0.1.
 
-    Every instance is independent (its own port, script, faults and recordings).
-    `tokens_per_s=math.inf` streams as fast as the socket allows.
+    Use it as a context manager. Every instance is independent (its own port, script, faults
+    and recordings). `tokens_per_s=math.inf` streams as fast as the socket allows.
+    Transcriptions accept `transcription_models` (not listed by /v1/models) and answer the
+    scripted texts after `first_token_delay_s`; `audio_api=False` makes the route a 404,
+    as on servers that only do chat (Ollama, llama.cpp).
     """
 
     def __init__(
@@ -28,12 +32,16 @@ class FakeOpenAI:
         api_key: str = "sk-fake",
         models: Sequence[str] = DEFAULT_MODELS,
         accept_any_model: bool = False,
+        transcription_models: Sequence[str] = DEFAULT_TRANSCRIPTION_MODELS,
+        audio_api: bool = True,
     ) -> None:
         self._state = ServerState(
             api_key=api_key,
             models=list(models),
             accept_any_model=accept_any_model,
             speed=Speed(tokens_per_s, first_token_delay_s),
+            transcription_models=list(transcription_models),
+            audio_api=audio_api,
         )
         self._http: FakeHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -111,8 +119,34 @@ class FakeOpenAI:
         self._state.add_fault(fault)
 
     def clear_faults(self) -> None:
-        """Forget queued faults and rejected parameters."""
+        """Forget queued faults (chat and transcription) and rejected parameters."""
         self._state.clear_faults()
+
+    def script_transcription(self, *texts: str) -> None:
+        """Queue texts for the next transcriptions, in order (then "make the snake blue")."""
+        self._state.add_transcripts(texts)
+
+    def fail_next_transcription(self, fault: Fault) -> None:
+        """Queue a fault for the next transcription requests (chat requests are unaffected).
+
+        `status` and `html_error` answer as for chat; `drop_after_chunks` (any value) closes
+        the connection without answering; `reject_param` raises ValueError.
+        """
+        self._state.add_transcription_fault(fault)
+
+    @property
+    def audio_api(self) -> bool:
+        """Whether POST /v1/audio/transcriptions exists; set False for a 404 like chat-only servers."""
+        return self._state.audio_api
+
+    @audio_api.setter
+    def audio_api(self, offered: bool) -> None:
+        self._state.audio_api = offered
+
+    @property
+    def transcription_models(self) -> list[str]:
+        """The model ids transcriptions accept (unless `accept_any_model`)."""
+        return list(self._state.transcription_models)
 
     def set_speed(
         self, *, tokens_per_s: float | None = None, first_token_delay_s: float | None = None
@@ -139,6 +173,11 @@ class FakeOpenAI:
     def chat_requests(self) -> list[RecordedRequest]:
         """The chat completion requests among `requests`."""
         return [r for r in self.requests if r.path.rstrip("/").endswith("/chat/completions")]
+
+    @property
+    def transcription_requests(self) -> list[RecordedRequest]:
+        """The audio transcription requests among `requests`."""
+        return [r for r in self.requests if r.path.rstrip("/").endswith("/audio/transcriptions")]
 
     @property
     def connections_opened(self) -> int:

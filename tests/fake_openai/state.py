@@ -9,7 +9,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-from tests.fake_openai.default_game import DEFAULT_REPLY_TEXT
+from tests.fake_openai.default_game import DEFAULT_REPLY_TEXT, DEFAULT_TRANSCRIPT
 from tests.fake_openai.records import Fault, RecordedRequest, Reply
 
 
@@ -31,11 +31,22 @@ class ServerState:
     """Shared between the test thread and the request threads; every access takes the lock."""
 
     def __init__(
-        self, *, api_key: str, models: list[str], accept_any_model: bool, speed: Speed
+        self,
+        *,
+        api_key: str,
+        models: list[str],
+        accept_any_model: bool,
+        speed: Speed,
+        transcription_models: list[str] | None = None,
+        audio_api: bool = True,
     ) -> None:
         self.api_key = api_key
         self.models = list(models)
         self.accept_any_model = accept_any_model
+        self.transcription_models = list(transcription_models or [])
+        self._audio_api = audio_api
+        self._transcripts: deque[str] = deque()
+        self._transcription_faults: deque[tuple[Fault, int]] = deque()
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._speed = speed
@@ -80,6 +91,27 @@ class ServerState:
         with self._lock:
             self._faults.clear()
             self._rejected_params.clear()
+            self._transcription_faults.clear()
+
+    @property
+    def audio_api(self) -> bool:
+        with self._lock:
+            return self._audio_api
+
+    @audio_api.setter
+    def audio_api(self, offered: bool) -> None:
+        with self._lock:
+            self._audio_api = offered
+
+    def add_transcripts(self, texts: tuple[str, ...]) -> None:
+        with self._lock:
+            self._transcripts.extend(texts)
+
+    def add_transcription_fault(self, fault: Fault) -> None:
+        if fault.reject_param is not None:
+            raise ValueError("reject_param is for chat requests, not transcriptions")
+        with self._lock:
+            self._transcription_faults.append((fault, fault.count))
 
     # --- decisions for one chat request ----------------------------------------------------
 
@@ -99,12 +131,19 @@ class ServerState:
     def take_fault(self) -> Fault | None:
         """The fault this chat request gets, counting it against the fault's `count`."""
         with self._lock:
-            if not self._faults:
-                return None
-            fault, remaining = self._faults.popleft()
-            if remaining > 1:
-                self._faults.appendleft((fault, remaining - 1))
-            return fault
+            return _take_fault(self._faults)
+
+    # --- decisions for one transcription request ------------------------------------------
+
+    def next_transcript(self) -> str:
+        """The next scripted transcript, or the default one once the script has run out."""
+        with self._lock:
+            return self._transcripts.popleft() if self._transcripts else DEFAULT_TRANSCRIPT
+
+    def take_transcription_fault(self) -> Fault | None:
+        """The fault this transcription request gets, counting it against its `count`."""
+        with self._lock:
+            return _take_fault(self._transcription_faults)
 
     # --- connections -------------------------------------------------------------------------
 
@@ -174,6 +213,16 @@ class ServerState:
     def errors(self) -> list[str]:
         with self._lock:
             return list(self._errors)
+
+
+def _take_fault(queue: deque[tuple[Fault, int]]) -> Fault | None:
+    """Pop the first fault of a queue, putting it back while it applies to more requests."""
+    if not queue:
+        return None
+    fault, remaining = queue.popleft()
+    if remaining > 1:
+        queue.appendleft((fault, remaining - 1))
+    return fault
 
 
 def _shut_down(connection: socket.socket) -> None:

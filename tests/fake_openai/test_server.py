@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import http.client
+import io
 import json
 import math
 import socket
+import wave
 from collections.abc import Iterator
+from typing import Any
 
 import openai
 import pytest
@@ -15,9 +19,11 @@ from hypothesis import strategies as st
 
 from tests.fake_openai import (
     DEFAULT_REPLY_TEXT,
+    DEFAULT_TRANSCRIPT,
     FakeOpenAI,
     Fault,
     Reply,
+    UploadedFile,
     count_tokens,
     split_into_tokens,
 )
@@ -454,3 +460,151 @@ def test_token_pieces_rebuild_the_text(text: str) -> None:
     pieces = split_into_tokens(text)
     assert "".join(pieces) == text
     assert all(0 < len(piece) <= 7 for piece in pieces)
+
+
+# --- audio transcriptions ------------------------------------------------------------------------
+
+
+def wav_recording(seconds: float = 1.0, rate: int = 16_000) -> bytes:
+    """A mono 16-bit WAV of a 440 Hz tone whose bytes include CR and LF (a multipart test)."""
+    frames = bytearray()
+    for i in range(int(seconds * rate)):
+        sample = int(8000 * math.sin(2 * math.pi * 440 * i / rate))
+        frames += sample.to_bytes(2, "little", signed=True)
+    frames += b"\r\n--\r\n\r\n"  # must come back byte for byte
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(2)
+        recording.setframerate(rate)
+        recording.writeframes(bytes(frames))
+    return buffer.getvalue()
+
+
+def transcribe(client: openai.OpenAI, audio: bytes, **options: Any) -> Any:
+    return client.audio.transcriptions.create(
+        file=("speech.wav", audio, "audio/wav"), model="gpt-transcribe", **options
+    )
+
+
+def test_transcription_answers_the_default_text_and_records_the_upload(
+    server: FakeOpenAI, client: openai.OpenAI
+) -> None:
+    audio = wav_recording()
+    result = transcribe(client, audio, language="en")
+    assert result.text == DEFAULT_TRANSCRIPT == "make the snake blue"
+    (request,) = server.wait_until_idle()
+    assert request.path == "/v1/audio/transcriptions"
+    assert request.status == 200
+    assert request.body == {"model": "gpt-transcribe", "language": "en"}
+    assert request.upload == UploadedFile(
+        field="file",
+        filename="speech.wav",
+        content_type="audio/wav",
+        size=len(audio),
+        sha256=hashlib.sha256(audio).hexdigest(),
+    )
+    assert request.reply_text == "make the snake blue"
+    assert server.transcription_requests == [request]
+    assert server.chat_requests == []
+
+
+def test_scripted_transcripts_run_in_order_then_the_default(
+    server: FakeOpenAI, client: openai.OpenAI
+) -> None:
+    server.script_transcription("make the snake faster", "restart")
+    texts = [transcribe(client, wav_recording(0.1)).text for _ in range(3)]
+    assert texts == ["make the snake faster", "restart", "make the snake blue"]
+
+
+def test_transcription_formats_text_json_and_verbose_json(
+    server: FakeOpenAI, client: openai.OpenAI
+) -> None:
+    server.script_transcription("jump higher", "jump higher", "jump higher")
+    assert transcribe(client, wav_recording(), response_format="text") == "jump higher\n"
+    as_json = transcribe(client, wav_recording(), response_format="json")
+    assert as_json.text == "jump higher"
+    verbose = transcribe(client, wav_recording(2.0), response_format="verbose_json")
+    assert verbose.text == "jump higher"
+    assert verbose.duration == pytest.approx(2.0, abs=0.01)
+    with pytest.raises(openai.BadRequestError) as caught:
+        transcribe(client, wav_recording(), response_format="srt")
+    assert caught.value.body["param"] == "response_format"  # type: ignore[index]
+
+
+def test_transcription_refuses_an_unknown_model_and_a_missing_file(
+    server: FakeOpenAI, client: openai.OpenAI
+) -> None:
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.audio.transcriptions.create(
+            file=("speech.wav", wav_recording(0.1), "audio/wav"), model="fake-coder-1"
+        )
+    assert caught.value.code == "model_not_found"
+    assert "`fake-coder-1` does not exist" in caught.value.message
+    connection = raw_connection(server)
+    boundary = "x-boundary"
+    form = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="model"\r\n\r\n'
+        f"gpt-transcribe\r\n--{boundary}--\r\n"
+    )
+    headers = {
+        "Authorization": f"Bearer {server.api_key}",
+        "Content-Type": f"multipart/form-data; boundary={boundary}",
+    }
+    connection.request("POST", "/v1/audio/transcriptions", form.encode(), headers)
+    response = connection.getresponse()
+    assert response.status == 400
+    assert json.loads(response.read())["error"]["param"] == "file"
+    connection.close()
+
+
+def test_transcription_needs_the_key(server: FakeOpenAI) -> None:
+    with (
+        openai.OpenAI(base_url=server.base_url, api_key="sk-wrong", max_retries=0) as client,
+        pytest.raises(openai.AuthenticationError),
+    ):
+        transcribe(client, wav_recording(0.1))
+
+
+def test_without_an_audio_api_the_route_is_a_404(server: FakeOpenAI, client: openai.OpenAI) -> None:
+    server.audio_api = False
+    with pytest.raises(openai.NotFoundError) as caught:
+        transcribe(client, wav_recording(0.1))
+    assert "Invalid URL (POST /v1/audio/transcriptions)" in caught.value.message
+    server.audio_api = True
+    assert transcribe(client, wav_recording(0.1)).text == "make the snake blue"
+
+
+def test_transcription_faults_leave_chat_alone(server: FakeOpenAI) -> None:
+    server.fail_next_transcription(Fault(status=503, count=2))
+    server.fail_next_transcription(Fault(html_error=True))
+    with openai.OpenAI(base_url=server.base_url, api_key=server.api_key, max_retries=0) as client:
+        assert client.chat.completions.create(model="fake-coder-1", messages=MESSAGES).choices
+        for status in (503, 503, 502):
+            with pytest.raises(openai.APIStatusError) as caught:
+                transcribe(client, wav_recording(0.1))
+            assert caught.value.status_code == status
+        assert caught.value.response.headers["content-type"] == "text/html"
+        assert transcribe(client, wav_recording(0.1)).text == "make the snake blue"
+    statuses = [r.status for r in server.wait_until_idle()]
+    assert statuses == [200, 503, 503, 502, 200]
+
+
+def test_a_dropped_transcription_is_a_connection_error(server: FakeOpenAI) -> None:
+    server.fail_next_transcription(Fault(drop_after_chunks=0))
+    with (
+        openai.OpenAI(base_url=server.base_url, api_key=server.api_key, max_retries=0) as client,
+        pytest.raises(openai.APIConnectionError),
+    ):
+        transcribe(client, wav_recording(0.1))
+    with pytest.raises(ValueError):
+        server.fail_next_transcription(Fault(status=400, reject_param="language"))
+
+
+def test_an_upload_over_25_mb_is_refused(server: FakeOpenAI, client: openai.OpenAI) -> None:
+    too_big = b"RIFF" + bytes(25 * 1024 * 1024)
+    with pytest.raises(openai.APIStatusError) as caught:
+        transcribe(client, too_big)
+    assert caught.value.status_code == 413
+    (request,) = server.wait_until_idle()
+    assert request.upload is not None and request.upload.size == len(too_big)
