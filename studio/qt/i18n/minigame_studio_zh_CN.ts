@@ -393,6 +393,26 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>🎤 Hold to talk</source>
+        <translation>🎤 按住说话</translation>
+    </message>
+    <message>
+        <source>Hold to say a change (or hold F1); release to send it</source>
+        <translation>按住说出修改（或按住 F1）；松开即发送</translation>
+    </message>
+    <message>
+        <source>Voice: {problem}</source>
+        <translation>语音：{problem}</translation>
+    </message>
+    <message>
+        <source>Listening… release F1 to send</source>
+        <translation>正在聆听… 松开 F1 发送</translation>
+    </message>
+    <message>
+        <source>Heard “{text}” — sending in a moment, Esc cancels</source>
+        <translation>听到“{text}”——即将发送，按 Esc 取消</translation>
+    </message>
+    <message>
         <source>Redirecting: {instruction}</source>
         <translation>改变方向：{instruction}</translation>
     </message>
