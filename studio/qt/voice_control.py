@@ -14,6 +14,7 @@ import os
 import struct
 import tempfile
 import threading
+import time
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -137,6 +138,8 @@ class VoiceController(QObject):
         self.send = send
         self.source = source or default_audio_source()
         self.key = key
+        self.send_delay_ms = SEND_DELAY_MS  # the pause in which Esc cancels (tests may set 0)
+        self.released_at: float | None = None  # perf_counter of the last release, for figures
         self.listening = False
         self.pending_text: str | None = None
         self._recognizer: object | None = None  # one warm offline decoder for the session
@@ -199,6 +202,7 @@ class VoiceController(QObject):
         if not self.listening:
             return
         self.listening = False
+        self.released_at = time.perf_counter()
         self._meter.stop()
         self.level_changed.emit(0.0)
         self.listening_changed.emit(False)
@@ -225,7 +229,7 @@ class VoiceController(QObject):
             return
         self.pending_text = text
         self.heard.emit(text)
-        self._send_timer.start(SEND_DELAY_MS)
+        self._send_timer.start(self.send_delay_ms)
 
     def cancel(self) -> None:
         """Drop a heard command before it is sent (Esc in the pause)."""
