@@ -149,7 +149,9 @@ class StudioWindow(QMainWindow):
             app.focusChanged.connect(self._focus_changed)
 
     def _add_voice(self) -> None:
-        """Push-to-talk: hold F1 (or the microphone button) while the game keeps running."""
+        """Push-to-talk: hold F1 (or the key and engine the settings name) while the game runs."""
+        from studio.qt.studio_settings import load_settings, studio_qsettings
+
         self.voice = VoiceController(send=self._send_spoken, parent=self)
         app = QApplication.instance()
         if app is not None:
@@ -162,14 +164,25 @@ class StudioWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.level_meter)
         microphone = QToolButton()
         microphone.setText(self.tr("🎤 Hold to talk"))
-        microphone.setToolTip(self.tr("Hold to say a change (or hold F1); release to send it"))
+        tooltip = self.tr("Hold to say a change (or hold F1); release to send it")
+        microphone.setToolTip(tooltip)
+        self.voice.key_changed.connect(lambda name: microphone.setToolTip(tooltip.replace("F1", name)))
         microphone.pressed.connect(self.voice.press)
         microphone.released.connect(self.voice.release)
         self.findChild(QToolBar).addWidget(microphone)
         self.voice.listening_changed.connect(self._listening)
+
+        def name_the_key(on: bool) -> None:  # _listening says F1; say the key in use
+            if on and self.voice.key_name != "F1":
+                self.figures.setText(self.figures.text().replace("F1", self.voice.key_name))
+
+        self.voice.listening_changed.connect(name_the_key)
         self.voice.level_changed.connect(lambda level: self.level_meter.setValue(int(level * 100)))
         self.voice.heard.connect(self._heard)
         self.voice.problem.connect(lambda text: self.figures.setText(self.tr("Voice: {problem}").format(problem=text)))
+        stored = load_settings(self.qsettings or studio_qsettings())
+        self.voice.set_key(stored.voice_key)
+        self.voice.set_engine(stored.voice_engine, self.session.choice)
 
     def _listening(self, on: bool) -> None:
         self.level_meter.setVisible(on)
@@ -241,7 +254,7 @@ class StudioWindow(QMainWindow):
         self.session.host.restart()
 
     def open_settings(self) -> None:
-        """Provider, endpoint, model, key, offline, language."""
+        """Provider, endpoint, model, key, offline, language, push-to-talk key and engine."""
         from studio.qt.settings_dialog import SettingsDialog
         from studio.qt.studio_settings import model_choice_from, studio_qsettings
 
@@ -249,8 +262,11 @@ class StudioWindow(QMainWindow):
         dialog = SettingsDialog(qsettings, self)
 
         def apply(saved: object) -> None:  # also when a key failed and the user then cancels
-            self.session.set_model_choice(model_choice_from(dialog.settings()))
+            settings = dialog.settings()
+            self.session.set_model_choice(model_choice_from(settings))
             self._show_model()
+            self.voice.set_key(settings.voice_key)
+            self.voice.set_engine(settings.voice_engine, self.session.choice)
 
         dialog.saved.connect(apply)
         dialog.exec()

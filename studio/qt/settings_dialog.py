@@ -1,4 +1,4 @@
-"""SettingsDialog: choose the model endpoint, its key, offline mode and the interface language.
+"""SettingsDialog: the model endpoint, its key, offline mode, the interface language and voice.
 
 Listing an endpoint's models is network work, so it runs in a plain daemon thread that touches
 no Qt object: it fills a Future, and a timer on the dialog collects the answer. Closing the
@@ -14,13 +14,15 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from studio.llm.keys import KeyLookup, find_key, store_key
 from studio.llm.presets import PRESETS, Preset
 from studio.qt.studio_settings import (
+    VOICE_KEYS,
     StoredSettings,
     load_settings,
     resolve_model_choice,
@@ -162,6 +165,13 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(label, code)
         self.mode_label = QLabel()
         self.mode_label.setWordWrap(True)
+        self.voice_key_combo = QComboBox()
+        for name in VOICE_KEYS:
+            self.voice_key_combo.addItem(name, name)  # key names, as printed on keyboards
+        self.voice_key_combo.setToolTip(self.tr("Hold this key to talk while you play"))
+        self.voice_engine_combo = QComboBox()
+        self.voice_engine_combo.addItem(self.tr("Offline (English, pocketsphinx)"), "offline")
+        self.voice_engine_combo.addItem(self.tr("The endpoint's audio API"), "endpoint")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -178,9 +188,15 @@ class SettingsDialog(QDialog):
         form.addRow("", self.key_message)
         form.addRow("", self.offline_check)
         form.addRow(self.tr("Language"), self.language_combo)
+        voice_form = QFormLayout()
+        voice_form.addRow(self.tr("Push-to-talk key"), self.voice_key_combo)
+        voice_form.addRow(self.tr("Transcription"), self.voice_engine_combo)
+        voice_group = QGroupBox(self.tr("Voice"))
+        voice_group.setLayout(voice_form)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.mode_label)
+        layout.addWidget(voice_group)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
 
@@ -204,6 +220,8 @@ class SettingsDialog(QDialog):
         self.model_combo.setEditText(settings.model)
         self.offline_check.setChecked(settings.offline)
         self._select(self.language_combo, settings.language)
+        self._select(self.voice_key_combo, settings.voice_key)
+        self._select(self.voice_engine_combo, settings.voice_engine)
         self._update_mode_label()
 
     @staticmethod
@@ -221,6 +239,8 @@ class SettingsDialog(QDialog):
             model=self.model_combo.currentText().strip(),
             offline=self.offline_check.isChecked(),
             language=str(self.language_combo.currentData()),
+            voice_key=str(self.voice_key_combo.currentData()),
+            voice_engine=str(self.voice_engine_combo.currentData()),
         )
 
     def model_choice(self) -> ModelChoice:
@@ -334,6 +354,7 @@ class SettingsDialog(QDialog):
 
     def _update_mode_label(self) -> None:
         choice = self.model_choice()
+        self._offer_endpoint_engine(not choice.offline)
         if choice.offline:
             reason = choice.reason.removeprefix("offline: ")
             self.mode_label.setText(
@@ -343,6 +364,21 @@ class SettingsDialog(QDialog):
             self.mode_label.setText(
                 self.tr("The studio uses {endpoint}.").format(endpoint=choice.reason)
             )
+
+    def _offer_endpoint_engine(self, offered: bool) -> None:
+        """The endpoint engine needs an endpoint: offline, it is greyed out and not chosen."""
+        index = self.voice_engine_combo.findData("endpoint")
+        model = self.voice_engine_combo.model()
+        item = model.item(index) if isinstance(model, QStandardItemModel) else None
+        if item is None:
+            return
+        item.setEnabled(offered)
+        tooltip = "" if offered else self.tr(
+            "The studio runs offline: there is no endpoint to send the speech to"
+        )
+        self.voice_engine_combo.setItemData(index, tooltip, Qt.ItemDataRole.ToolTipRole)
+        if not offered and self.voice_engine_combo.currentIndex() == index:
+            self._select(self.voice_engine_combo, "offline")
 
     def _show_key_problem(self, preset: Preset, reason: str) -> None:
         variable = next(iter(preset.key_variables), None)

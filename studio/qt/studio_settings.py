@@ -1,6 +1,7 @@
 """The settings the studio window keeps between runs (QSettings), and the model they choose.
 
-What is stored: provider preset, base URL, model, offline mode and interface language.
+What is stored: provider preset, base URL, model, offline mode, interface language, and the
+push-to-talk key and transcription engine.
 The API key is never stored here: it lives in the environment or the OS keyring
 (`studio.llm.keys`), and `save_settings` has no way to write one.
 
@@ -36,6 +37,12 @@ APPLICATION = "Minigame Studio"
 LANGUAGES = ("system", "en", "zh_CN")
 """Interface languages: "system" follows the desktop's locale."""
 
+VOICE_KEYS = (*(f"F{number}" for number in range(1, 13)), "ScrollLock", "Pause")
+"""Push-to-talk keys games rarely use; the names are Qt's (Qt.Key.Key_<name>)."""
+
+VOICE_ENGINES = ("offline", "endpoint")
+"""How push-to-talk speech becomes text: pocketsphinx here, or the endpoint's audio API."""
+
 DEFAULT_PRESET = "openai"  # what `choose_model` assumes when nothing names a provider
 
 _PRESET_KEY = "endpoint/preset"
@@ -43,6 +50,8 @@ _BASE_URL_KEY = "endpoint/base_url"
 _MODEL_KEY = "endpoint/model"
 _OFFLINE_KEY = "endpoint/offline"
 _LANGUAGE_KEY = "interface/language"
+_VOICE_KEY_KEY = "voice/key"
+_VOICE_ENGINE_KEY = "voice/engine"
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class StoredSettings:
     model: str = ""  # "" means MINIGAME_MODEL, else the endpoint's only model
     offline: bool = False  # always use the built-in starter kit
     language: str = "system"  # one of LANGUAGES
+    voice_key: str = "F1"  # one of VOICE_KEYS: hold it to talk
+    voice_engine: str = "offline"  # one of VOICE_ENGINES
 
 
 def studio_qsettings() -> QSettings:
@@ -68,12 +79,16 @@ def load_settings(qsettings: QSettings) -> StoredSettings:
     if preset not in PRESETS:  # a hand-edited file or a newer version's preset
         preset = "custom"
     language = _text(qsettings.value(_LANGUAGE_KEY, default.language))
+    voice_key = _text(qsettings.value(_VOICE_KEY_KEY, default.voice_key))
+    voice_engine = _text(qsettings.value(_VOICE_ENGINE_KEY, default.voice_engine))
     return StoredSettings(
         preset=preset,
         base_url=_text(qsettings.value(_BASE_URL_KEY, default.base_url)),
         model=_text(qsettings.value(_MODEL_KEY, default.model)),
         offline=_flag(qsettings.value(_OFFLINE_KEY, default.offline)),
         language=language if language in LANGUAGES else default.language,
+        voice_key=voice_key if voice_key in VOICE_KEYS else default.voice_key,
+        voice_engine=voice_engine if voice_engine in VOICE_ENGINES else default.voice_engine,
     )
 
 
@@ -84,6 +99,8 @@ def save_settings(qsettings: QSettings, settings: StoredSettings) -> None:
     qsettings.setValue(_MODEL_KEY, settings.model)
     qsettings.setValue(_OFFLINE_KEY, settings.offline)
     qsettings.setValue(_LANGUAGE_KEY, settings.language)
+    qsettings.setValue(_VOICE_KEY_KEY, settings.voice_key)
+    qsettings.setValue(_VOICE_ENGINE_KEY, settings.voice_engine)
     qsettings.sync()
     if qsettings.status() != QSettings.Status.NoError:
         raise OSError(f"could not write the settings to {qsettings.fileName()}")

@@ -248,6 +248,18 @@
         <translation>简体中文</translation>
     </message>
     <message>
+        <source>Hold this key to talk while you play</source>
+        <translation>游戏时按住此键说话</translation>
+    </message>
+    <message>
+        <source>Offline (English, pocketsphinx)</source>
+        <translation>离线（英语，pocketsphinx）</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s audio API</source>
+        <translation>端点的音频接口</translation>
+    </message>
+    <message>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
@@ -266,6 +278,18 @@
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Push-to-talk key</source>
+        <translation>按键说话的按键</translation>
+    </message>
+    <message>
+        <source>Transcription</source>
+        <translation>语音转文字</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>语音</translation>
     </message>
     <message>
         <source>Enter a base URL first.</source>
@@ -298,6 +322,10 @@
     <message>
         <source>The studio uses {endpoint}.</source>
         <translation>当前使用 {endpoint}。</translation>
+    </message>
+    <message>
+        <source>The studio runs offline: there is no endpoint to send the speech to</source>
+        <translation>工作室处于离线状态：没有可以发送语音的端点</translation>
     </message>
     <message>
         <source>Set {variable} in the environment instead, or try again.</source>
