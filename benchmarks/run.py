@@ -30,6 +30,7 @@ BENCHMARKS += ("stream_view.py",)  # streaming code into the code view: latency 
 BENCHMARKS += ("startup.py",)  # window shown and first offline frame from a cold process
 BENCHMARKS += ("tweak_path.py",)  # live tweaks: hot swap to first frame, tweak/interrupt tokens
 BENCHMARKS += ("voice.py",)  # offline speech-to-text: latency, key-word hits and WER vs plain LM
+BENCHMARKS += ("push_to_talk.py",)  # push-to-talk: key release -> tweak request at the fake server
 BENCHMARK_TIMEOUT_S = 300
 
 
