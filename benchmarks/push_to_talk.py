@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import math
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -51,18 +50,6 @@ if str(REPO) not in sys.path:
 
 MODEL = "fake-coder-1"
 WAIT_S = 20.0
-GAME = '''"""Blob. Any key grows it."""
-import pygame
-WIDTH, HEIGHT = 160, 120
-BLOB_COLOR = (60, 200, 60)
-size = 10
-def on_key_down(key):
-    global size
-    size += 4
-def draw(screen):
-    screen.fill((0, 0, 0))
-    pygame.draw.circle(screen, BLOB_COLOR, (80, 60), size)
-'''
 # An edit block that applies to every version (each tweak adds one comment line).
 TWEAK_REPLY_TEXT = "<<<<<<< SEARCH\ndef draw(screen):\n=======\n# tweaked\ndef draw(screen):\n>>>>>>> REPLACE\n"
 
@@ -94,12 +81,6 @@ def hold(seconds: float) -> None:
     wait_until(lambda: time.perf_counter() >= end, seconds + 1.0)
 
 
-def speak(folder: Path, number: int, words: str) -> Path:
-    path = folder / f"phrase{number:02}.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(path), words], check=True)
-    return path
-
-
 def measure(quick: bool) -> list[Figure]:
     nan = float("nan")
     if shutil.which("espeak-ng") is None:
@@ -118,7 +99,7 @@ def measure(quick: bool) -> list[Figure]:
     from studio.voice.offline import SPOKEN_EXAMPLES, OfflineRecognizer
     from studio.voice.transcribe import TranscriptionError, transcribe_file
     from tests.fake_openai import FakeOpenAI, Reply
-
+    from tests.studio.spoken import BLOB_GAME, speak
     app = QApplication.instance() or QApplication([])
     repetitions = 1 if quick else 2
     release_to_request: list[float] = []
@@ -127,7 +108,7 @@ def measure(quick: bool) -> list[Figure]:
     alone: list[float] = []
     silent: list[str] = []
     with tempfile.TemporaryDirectory(prefix="ptt-bench-") as folder, FakeOpenAI(tokens_per_s=math.inf) as server:
-        paths = [speak(Path(folder), number, phrase) for number, (phrase, _) in enumerate(SPOKEN_EXAMPLES)]
+        paths = [speak(phrase, Path(folder) / f"phrase{n:02}.wav") for n, (phrase, _) in enumerate(SPOKEN_EXAMPLES)]
         seconds = [read_wav(path).seconds for path in paths]
         recognizer = OfflineRecognizer()  # the baseline's own warm decoder
         recognizer.warm_up()
@@ -135,7 +116,7 @@ def measure(quick: bool) -> list[Figure]:
         window = StudioWindow(session, qsettings=QSettings(str(Path(folder) / "studio.ini"), QSettings.Format.IniFormat))
         try:
             window.show()
-            server.script(Reply(text=f"```python\n{GAME}```\n"))
+            server.script(Reply(text=f"```python\n{BLOB_GAME}```\n"))
             window.prompt.setText("a green blob")
             window.make_from_prompt()
             if not wait_until(lambda: "Blob" in (session.last_code or "") and not session.making):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import shutil
 import subprocess
 import wave
 from array import array
@@ -22,18 +21,11 @@ from studio.voice.offline import SPOKEN_EXAMPLES, OfflineRecognizer, tweak_gramm
 from studio.voice.transcribe import Transcript, TranscriptionError, transcribe_file
 from tests.fake_openai import FakeOpenAI
 from tests.studio.cli_runs import assert_no_traceback, one_json_object, run_studio, with_model
+from tests.studio.spoken import ESPEAK, speak
 
-ESPEAK = shutil.which("espeak-ng")
 needs_espeak = pytest.mark.skipif(
     ESPEAK is None, reason="espeak-ng is not installed (./dev test installs the Debian package)"
 )
-
-
-def speak(text: str, path: Path) -> Path:
-    """`text` spoken by espeak-ng's en-us voice into a WAV file (22,050 Hz mono)."""
-    assert ESPEAK is not None
-    subprocess.run([ESPEAK, "-v", "en-us", "-s", "150", "-w", str(path), text], check=True, timeout=30)
-    return path
 
 
 def write_wav(path: Path, samples: array, rate: int = SAMPLE_RATE, channels: int = 1) -> Path:
@@ -259,7 +251,6 @@ def test_a_build_without_endpoint_transcription_says_so(monkeypatch: pytest.Monk
 
 
 def test_voice_imports_neither_qt_nor_openai() -> None:
-    import subprocess
     import sys
 
     probe = (

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
-import subprocess
-import textwrap
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -25,26 +21,12 @@ from studio.qt.voice_control import FileAudioSource  # noqa: E402
 from studio.settings import ModelChoice  # noqa: E402
 from studio.voice.offline import SPOKEN_EXAMPLES  # noqa: E402
 from tests.fake_openai import FakeOpenAI, Reply  # noqa: E402
+from tests.studio.spoken import BLOB_GAME, ESPEAK, NO_ESPEAK, speak
 
 MODEL = "fake-coder-1"
 WAIT_MS = 20000
 REQUIRED_SHARE = 10 / 12
-GAME = textwrap.dedent(
-    '''
-    """Blob. Any key grows it."""
-    import pygame
-    WIDTH, HEIGHT = 160, 120
-    BLOB_COLOR = (60, 200, 60)
-    size = 10
-    def on_key_down(key):
-        global size
-        size += 4
-    def draw(screen):
-        screen.fill((0, 0, 0))
-        pygame.draw.circle(screen, BLOB_COLOR, (80, 60), size)
-    '''
-).lstrip()
-FIRST_GAME = Reply(text=f"```python\n{GAME}```\n")
+FIRST_GAME = Reply(text=f"```python\n{BLOB_GAME}```\n")
 # Every tweak is answered with an edit that always applies: what matters is the request.
 TWEAK_REPLY = Reply(text="<<<<<<< SEARCH\ndef draw(screen):\n=======\n# tweaked\ndef draw(screen):\n>>>>>>> REPLACE\n")
 
@@ -55,19 +37,13 @@ def server() -> Iterator[FakeOpenAI]:
         yield fake
 
 
-def speak(folder: Path, number: int, words: str) -> Path:
-    path = folder / f"phrase{number:02}.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(path), words], check=True)
-    return path
-
-
 def words_of(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
 def test_spoken_tweak_phrases_reach_the_tweak_request(qtbot, open_window, server, tmp_path) -> None:  # noqa: ANN001
-    if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng is missing (./dev test installs it)")
+    if ESPEAK is None:
+        pytest.skip(NO_ESPEAK)
     all_key_words = {word for _, key_words in SPOKEN_EXAMPLES for word in key_words}
     server.script(FIRST_GAME)
     window = open_window(ModelChoice(False, "test", "custom", server.base_url, MODEL, server.api_key))
@@ -83,7 +59,7 @@ def test_spoken_tweak_phrases_reach_the_tweak_request(qtbot, open_window, server
     for number, (phrase, key_words) in enumerate(SPOKEN_EXAMPLES):
         # The request also carries the game's code: none of it may pass for a key word.
         assert not words_of(window.session.last_code or "") & all_key_words, window.session.last_code
-        window.voice.source = FileAudioSource(speak(tmp_path, number, phrase))
+        window.voice.source = FileAudioSource(speak(phrase, tmp_path / f"phrase{number:02}.wav"))
         server.script(TWEAK_REPLY)
         before, problems_before = len(server.chat_requests), len(problems)
         window.voice.press()

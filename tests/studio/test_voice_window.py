@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,33 +14,17 @@ from PySide6.QtCore import Qt  # noqa: E402
 from studio.qt.voice_control import FileAudioSource  # noqa: E402
 from studio.settings import ModelChoice  # noqa: E402
 from tests.fake_openai import FakeOpenAI, Reply  # noqa: E402
+from tests.studio.spoken import BLOB_GAME, ESPEAK, NO_ESPEAK, speak  # noqa: E402
 
 MODEL = "fake-coder-1"
 WAIT_MS = 20000
-GAME = textwrap.dedent(
-    '''
-    """Blob. Any key grows it."""
-    import pygame
-    WIDTH, HEIGHT = 160, 120
-    BLOB_COLOR = (60, 200, 60)
-    size = 10
-    def on_key_down(key):
-        global size
-        size += 4
-    def draw(screen):
-        screen.fill((0, 0, 0))
-        pygame.draw.circle(screen, BLOB_COLOR, (80, 60), size)
-    '''
-).lstrip()
 
 
 def speech(folder: Path, words: str) -> Path:
-    """A WAV of espeak-ng saying `words` (what the microphone would have heard)."""
-    if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng is missing (./dev test installs it)")
-    path = folder / "speech.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(path), words], check=True)
-    return path
+    """A WAV of `words` (what the microphone would have heard)."""
+    if ESPEAK is None:
+        pytest.skip(NO_ESPEAK)
+    return speak(words, folder / "speech.wav")
 
 
 @pytest.fixture
@@ -53,7 +34,7 @@ def server() -> Iterator[FakeOpenAI]:
 
 
 def _window_with_a_game(qtbot, open_window, server: FakeOpenAI):  # noqa: ANN001, ANN202
-    server.script(Reply(text=f"```python\n{GAME}```\n"))
+    server.script(Reply(text=f"```python\n{BLOB_GAME}```\n"))
     window = open_window(ModelChoice(False, "test", "custom", server.base_url, MODEL, server.api_key))
     window.prompt.setText("a green blob")
     window.make_from_prompt()
