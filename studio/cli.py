@@ -59,6 +59,18 @@ def _parser() -> argparse.ArgumentParser:
         "endpoint: the configured endpoint's audio API",
     )
     _add_model_options(transcribe)
+    evaluate = commands.add_parser("eval", help="make and check every game of a prompt suite; compare endpoints")
+    evaluate.add_argument("--suite", type=Path, help="one description per line (default: the built-in 40+ prompts)")
+    evaluate.add_argument("--jobs", type=int, default=1, help="prompts made at once, sharing one client (default 1)")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    evaluate.add_argument("--report", type=Path, help="write a Markdown report with a thumbnail grid here")
+    _add_model_options(evaluate)
+    export = commands.add_parser("export", help="export a game as a standalone script, a web build or a cartridge")
+    export.add_argument("file", type=Path, help="a game file (.py) or a cartridge (.minigame)")
+    export.add_argument("--as", dest="kind", required=True, choices=("standalone", "web", "cartridge"))
+    export.add_argument("-o", "--output", type=Path, help="where to write (default: next to FILE)")
+    import_ = commands.add_parser("import", help="add a shared game (.minigame) to the library, untrusted")
+    import_.add_argument("cartridge", type=Path)
     return parser
 
 
@@ -69,7 +81,7 @@ def _add_model_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--offline", action="store_true", help="use the built-in starter kit, no model")
 
 
-COMMANDS = ("play", "check", "make", "tweak", "transcribe")
+COMMANDS = ("play", "check", "make", "tweak", "transcribe", "eval", "export", "import")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -103,6 +115,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _tweak(args)
         if args.command == "transcribe":
             return _transcribe(args)
+        if args.command == "eval":
+            return _eval(args)
+        if args.command == "export":
+            from studio.export_command import run_export
+
+            return run_export(args.file, args.kind, args.output)
+        if args.command == "import":
+            from studio.export_command import run_import
+
+            return run_import(args.cartridge, Paths())
         return _play(args.file)
     except KeyboardInterrupt:
         return 130
@@ -173,6 +195,16 @@ def _transcribe(args: argparse.Namespace) -> int:
 
         choice = model_choice(args.base_url, args.model, args.offline)
     return run_transcribe(args.audio, args.engine, choice, args.json)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from studio.eval_command import run_eval
+    from studio.pipeline.sources import model_choice
+
+    choice = model_choice(args.base_url, args.model, args.offline)
+    if choice.offline and not args.offline and not args.json:
+        print(f"studio: {choice.reason}", file=sys.stderr)
+    return run_eval(args.suite, choice, max(1, args.jobs), args.json, args.report)
 
 
 def _describe(result: object) -> str:
