@@ -1,6 +1,9 @@
 """Run every benchmark and write benchmarks/results/latest.md (also printed).
 
-Usage: .venv/bin/python benchmarks/run.py [--quick]
+Usage: .venv/bin/python benchmarks/run.py [--quick] [--only NAME ...] [--readme]
+
+`--readme` also puts the figures that have a target, with the date and the machine, into
+README.md between its benchmark-table markers, so the README quotes this run and no other.
 
 Each benchmark runs in its own fresh python process (so Qt, pygame and leftover threads
 of one cannot disturb another) and hands its figures back as one JSON line.
@@ -24,6 +27,9 @@ from figures import HEADLESS_ENVIRONMENT, Figure, progress
 
 BENCHMARKS_DIR = Path(__file__).resolve().parent
 RESULTS_FILE = BENCHMARKS_DIR / "results" / "latest.md"
+README_FILE = BENCHMARKS_DIR.parent / "README.md"
+README_START = "<!-- benchmark-table:start (written by benchmarks/run.py --readme) -->"
+README_END = "<!-- benchmark-table:end -->"
 BENCHMARKS = ("sandbox_overhead.py", "publish_cost.py", "load_latency.py", "frame_path.py")
 BENCHMARKS += ("model_path.py",)  # the model client and make_game against the fake server
 BENCHMARKS += ("stream_view.py",)  # streaming code into the code view: latency and stalls
@@ -35,16 +41,25 @@ BENCHMARK_TIMEOUT_S = 300
 
 
 def run_benchmark(script: str, quick: bool) -> list[Figure]:
-    """Run one benchmark script in a subprocess and parse its figures."""
+    """Run one benchmark script in a subprocess and parse its figures; a benchmark that
+    fails or hangs becomes one row saying so, and the others still run."""
     command = [sys.executable, str(BENCHMARKS_DIR / script), "--json"] + (["--quick"] if quick else [])
-    finished = subprocess.run(
-        command, stdout=subprocess.PIPE, text=True, timeout=BENCHMARK_TIMEOUT_S,
-        env={**os.environ, **HEADLESS_ENVIRONMENT},
-    )
-    if finished.returncode != 0:
-        raise RuntimeError(f"{script} failed with status {finished.returncode}")
+    try:
+        finished = subprocess.run(
+            command, stdout=subprocess.PIPE, text=True, timeout=BENCHMARK_TIMEOUT_S,
+            env={**os.environ, **HEADLESS_ENVIRONMENT},
+        )
+    except subprocess.TimeoutExpired:
+        return [_failed(script, f"gave no figures within {BENCHMARK_TIMEOUT_S} s")]
     lines = finished.stdout.strip().splitlines()
+    if finished.returncode != 0 or not lines:
+        return [_failed(script, f"failed with status {finished.returncode} (run it alone to see why)")]
     return [Figure(**fields) for fields in json.loads(lines[-1])]
+
+
+def _failed(script: str, why: str) -> Figure:
+    nan = float("nan")
+    return Figure(f"{script}: FAILED", nan, nan, "", "(none)", nan, None, why)
 
 
 def cpu_model() -> str:
@@ -95,18 +110,49 @@ def markdown_report(figures: Sequence[Figure], quick: bool, elapsed_s: float) ->
     return "\n".join(lines) + "\n"
 
 
+def readme_table(report: str) -> str:
+    """The report's header lines and the rows of figures that have a target."""
+    lines = report.splitlines()
+    header = [line for line in lines if line.startswith("- date:") or line.startswith("- machine:")]
+    table_start = next(index for index, line in enumerate(lines) if line.startswith("| benchmark"))
+    rows = [line for line in lines[table_start + 2:] if line.startswith("|") and "(context)" not in line]
+    return "\n".join([*header, "", *lines[table_start:table_start + 2], *rows])
+
+
+def update_readme(report: str, readme: Path = README_FILE) -> None:
+    """Replace the README's benchmark table (between its markers) with this run's."""
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise SystemExit(f"{readme} has no benchmark-table markers; add {README_START!r} and {README_END!r}")
+    before, rest = text.split(README_START, 1)
+    after = rest.split(README_END, 1)[1]
+    readme.write_text(f"{before}{README_START}\n{readme_table(report)}\n{README_END}{after}", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer frames and repetitions")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="run only these benchmarks (e.g. model_path)")
+    parser.add_argument("--readme", action="store_true", help="also write the table into README.md")
     options = parser.parse_args()
+    scripts = BENCHMARKS
+    if options.only:
+        wanted = {name.removesuffix(".py") for name in options.only}
+        unknown = wanted - {script.removesuffix(".py") for script in BENCHMARKS}
+        if unknown:
+            raise SystemExit(f"no such benchmark: {', '.join(sorted(unknown))}; choose from {', '.join(BENCHMARKS)}")
+        scripts = tuple(script for script in BENCHMARKS if script.removesuffix(".py") in wanted)
     started = time.monotonic()
     figures: list[Figure] = []
-    for script in BENCHMARKS:
+    for script in scripts:
         progress(f"running {script} ...")
         figures.extend(run_benchmark(script, options.quick))
     report = markdown_report(figures, options.quick, time.monotonic() - started)
-    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_FILE.write_text(report)
+    if not options.only:  # latest.md always holds a whole run
+        RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS_FILE.write_text(report)
+    if options.readme:
+        update_readme(report)
     print(report)
 
 
