@@ -37,6 +37,7 @@ BENCHMARKS += ("startup.py",)  # window shown and first offline frame from a col
 BENCHMARKS += ("tweak_path.py",)  # live tweaks: hot swap to first frame, tweak/interrupt tokens
 BENCHMARKS += ("voice.py",)  # offline speech-to-text: latency, key-word hits and WER vs plain LM
 BENCHMARKS += ("push_to_talk.py",)  # push-to-talk: key release -> tweak request at the fake server
+BENCHMARKS += ("gif_capture.py",)  # F9: writing the last 8 s of play as a GIF; recording cost per frame
 BENCHMARK_TIMEOUT_S = 300
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -194,6 +195,7 @@ class GameView(QWidget):
         self._held_buttons: set[int] = set()
         self._last_mouse: tuple[int, int] | None = None
         self._wheel_remainder = 0
+        self._frame_observers: list[Callable[[FrameLike], None]] = []
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)  # hover moves, not only drags
@@ -215,6 +217,15 @@ class GameView(QWidget):
         """Send input to `sink`; keys and buttons held for the old sink are released."""
         self.release_held_input()
         self._sink = sink
+
+    def add_frame_observer(self, observer: Callable[[FrameLike], None]) -> None:
+        """Call `observer` with each new frame the view takes (on the GUI thread; keep it cheap)."""
+        self._frame_observers.append(observer)
+
+    def remove_frame_observer(self, observer: Callable[[FrameLike], None]) -> None:
+        """Stop calling `observer` (no error if it was not added)."""
+        if observer in self._frame_observers:
+            self._frame_observers.remove(observer)
 
     def clear_frame(self) -> None:
         """Forget the picture and paint black (plus any message)."""
@@ -256,6 +267,8 @@ class GameView(QWidget):
         self._frame = frame
         self._frame_number = frame.number
         self.frames_received += 1
+        for observer in self._frame_observers:
+            observer(frame)
         self.update()
         return True
 

@@ -37,7 +37,10 @@ APPLICATION = "Minigame Studio"
 LANGUAGES = ("system", "en", "zh_CN")
 """Interface languages: "system" follows the desktop's locale."""
 
-VOICE_KEYS = (*(f"F{number}" for number in range(1, 13)), "ScrollLock", "Pause")
+RESERVED_F_KEYS = (2, 9)
+"""F2 renames in the gallery and F9 saves a GIF: never offered for push-to-talk, whose
+app-wide key filter would take them first."""
+VOICE_KEYS = (*(f"F{number}" for number in range(1, 13) if number not in RESERVED_F_KEYS), "ScrollLock", "Pause")
 """Push-to-talk keys games rarely use; the names are Qt's (Qt.Key.Key_<name>)."""
 
 VOICE_ENGINES = ("offline", "endpoint")

@@ -134,9 +134,9 @@ def test_offline_the_endpoint_engine_is_greyed_out_with_a_reason(qtbot, tmp_path
 
 
 def test_the_stored_key_is_the_push_to_talk_key(qtbot, open_window, tmp_path: Path) -> None:  # noqa: ANN001
-    store(tmp_path / "studio.ini", voice_key="F2")  # the file open_window's window reads
+    store(tmp_path / "studio.ini", voice_key="F4")  # the file open_window's window reads
     window = open_window(ModelChoice(False, "test", "custom", "http://127.0.0.1:9/v1", MODEL, "k"))
-    assert window.voice.key_name == "F2"
+    assert window.voice.key_name == "F4"
     silence = tmp_path / "silence.wav"
     silence.write_bytes(_wav_bytes(b"\0\0" * SAMPLE_RATE))
     window.voice.source = FileAudioSource(silence)
@@ -149,10 +149,10 @@ def test_the_stored_key_is_the_push_to_talk_key(qtbot, open_window, tmp_path: Pa
     qtbot.wait(50)
     assert not window.voice.listening and not problems  # F1 is the game's again
 
-    qtbot.keyPress(window.game_view, Qt.Key.Key_F2)
+    qtbot.keyPress(window.game_view, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: window.voice.listening, timeout=WAIT_MS)
-    assert "F2" in window.figures.text()
-    qtbot.keyRelease(window.game_view, Qt.Key.Key_F2)
+    assert "F4" in window.figures.text()
+    qtbot.keyRelease(window.game_view, Qt.Key.Key_F4)
     assert not window.voice.listening
     qtbot.waitUntil(lambda: bool(problems), timeout=WAIT_MS)  # silence: nothing to send
     assert "silent" in problems[0]
@@ -223,3 +223,11 @@ def test_settings_saved_in_the_dialog_reach_the_voice(
         keyring.set_keyring(before)
     assert (window.voice.key_name, window.voice.key) == ("Pause", Qt.Key.Key_Pause)
     assert load_settings(window.qsettings).voice_key == "Pause"
+
+
+def test_keys_other_windows_use_are_not_offered_for_push_to_talk() -> None:
+    from studio.qt.studio_settings import VOICE_KEYS
+
+    assert "F2" not in VOICE_KEYS  # gallery: rename
+    assert "F9" not in VOICE_KEYS  # GIF capture
+    assert {"F1", "F12", "ScrollLock"} <= set(VOICE_KEYS)
