@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,14 +31,19 @@ from PySide6.QtWidgets import (
 
 from sandbox.host import HostEvent, RunnerStopped
 from sandbox.protocol import Caption, FrameShown, GameError, GameOver, Loaded, Refused
+from studio.library.games import LibraryError
 from studio.library.history import History
 from studio.pipeline.live import LiveOutcome
 from studio.qt.code_view import CodeView
+from studio.qt.gallery_parts import UntrustedBanner
 from studio.qt.game_view import GameView
 from studio.qt.history_panel import HistoryPanel
 from studio.qt.session import StudioSession
 from studio.qt.voice_control import VoiceController
 from studio.qt.window_parts import add_game_actions
+
+if TYPE_CHECKING:
+    from studio.qt.gallery import GalleryWindow
 
 POLL_MS = 16
 SCREENSHOT_VARIABLE = "MINIGAME_SCREENSHOT"  # test hook: grab the window to this PNG, then quit
@@ -63,6 +69,10 @@ class StudioWindow(QMainWindow):
         session.code_arrived.connect(self._code_arrived)
         session.make_finished.connect(self._make_finished)
         session.version_playing.connect(self._version_playing)
+        session.game_opened.connect(self._game_opened)
+        session.game_changed.connect(self._game_changed)
+        session.library_changed.connect(self._library_changed)
+        self.gallery: GalleryWindow | None = None
         self._add_voice()
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -92,10 +102,13 @@ class StudioWindow(QMainWindow):
         splitter.addWidget(self.code_view)
         splitter.addWidget(self.game_view)
         splitter.setSizes([520, 760])
+        self.untrusted_banner = UntrustedBanner()
+        self.untrusted_banner.keep_clicked.connect(self.keep_current_game)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.prompt)
+        layout.addWidget(self.untrusted_banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.errors)
         self.setCentralWidget(central)
@@ -126,6 +139,9 @@ class StudioWindow(QMainWindow):
         )
         toolbar.addAction(self.new_game_action)
         self.addAction(self.new_game_action)
+        [self.gallery_action] = add_game_actions(
+            self, toolbar, ((self.tr("Gallery"), "Ctrl+G", self.open_gallery),)
+        )
         add_game_actions(
             self,
             toolbar,
@@ -279,12 +295,86 @@ class StudioWindow(QMainWindow):
         self.code_view.set_code(version.code)
         self.session.play_version(version.code)
         self.session.current_version_id = version_id
+        self.session.follow_version(version_id)
         self.history.record(version_id)  # a step for a restore; nothing for undo/redo
         self.history_panel.refresh()
 
     def _version_playing(self, version_id: int) -> None:
         self.history.record(version_id)
         self.history_panel.refresh()
+
+    # -- the library --------------------------------------------------------------------
+
+    def open_gallery(self) -> GalleryWindow:
+        """Ctrl+G: the library's games, to open, duplicate, rename, delete, import or export."""
+        from studio.qt.gallery import GalleryWindow  # loaded on first use: start-up stays fast
+
+        if self.gallery is None:
+            self.gallery = GalleryWindow(self.session.library, self)
+            self.gallery.open_requested.connect(self.open_game)
+            self.gallery.library_changed.connect(self._show_title)
+            self.gallery.library_changed.connect(self._show_trust)
+        else:
+            self.gallery.reload()
+        self.gallery.show()
+        self.gallery.raise_()
+        self.gallery.activateWindow()
+        return self.gallery
+
+    def open_game(self, game_id: int) -> None:
+        """Play a library game from its head; a shared game the user has not kept is marked."""
+        try:
+            game = self.session.open_game(game_id)
+        except LibraryError as error:
+            self._report(str(error), None)
+            return
+        self.errors.clear()
+        self.code_view.set_code(self.session.library.code(game_id))
+        if not self.session.host.runner_pid:
+            self.game_view.show_message(self.tr("Opening “{title}”…").format(title=game.title))
+        if game.trusted:
+            self.figures.setText(self.tr("Opening “{title}”").format(title=game.title))
+        else:  # the banner follows once it runs (_game_changed)
+            shared = self.tr("“{title}” was shared with you: it runs only in the sandbox")
+            self.figures.setText(shared.format(title=game.title))
+        self.activateWindow()
+        self.game_view.setFocus()
+
+    def keep_current_game(self) -> None:
+        """The banner's Keep: the user trusts the shared game playing now."""
+        game_id = self.session.current_game_id
+        if game_id is None:
+            return
+        try:
+            self.session.library.keep(game_id)
+        except LibraryError as error:
+            self._report(str(error), None)
+        self._library_changed()
+
+    def _game_opened(self, game_id: int) -> None:
+        # Undo walks back through the opened game's own versions before anything else.
+        head = self.session.current_version_id
+        if head is not None:
+            for version_id in self.session.playable_lineage(head)[:-1]:
+                self.history.record(version_id)
+
+    def _game_changed(self, game_id: int) -> None:
+        self._show_title()
+        self._show_trust()
+
+    def _library_changed(self) -> None:
+        self._show_title()
+        self._show_trust()
+        if self.gallery is not None and self.gallery.isVisible():
+            self.gallery.reload()
+
+    def _show_title(self) -> None:
+        game = self.session.current_game
+        if game is not None:
+            self.setWindowTitle(self.tr("{title} — Minigame Studio").format(title=game.title))
+
+    def _show_trust(self) -> None:
+        self.untrusted_banner.show_for(self.session.current_game)
 
     def _error_clicked(self, item: QListWidgetItem) -> None:
         line = item.data(Qt.ItemDataRole.UserRole)
@@ -325,6 +415,7 @@ class StudioWindow(QMainWindow):
 
     def _show_event(self, event: HostEvent) -> None:
         if isinstance(event, Loaded):
+            # The code's own title until it runs; then the library's (game_changed, library_changed).
             self.setWindowTitle(self.tr("{title} — Minigame Studio").format(title=event.title or "game"))
         elif isinstance(event, FrameShown):
             self.game_view.show_message(None)
@@ -332,7 +423,7 @@ class StudioWindow(QMainWindow):
             self._fps_window = (time.perf_counter(), self.game_view.frames_received)
             if self._screenshot_path:
                 QTimer.singleShot(1000, self._take_screenshot)
-        elif isinstance(event, Caption):
+        elif isinstance(event, Caption) and self.session.current_game is None:
             self.setWindowTitle(self.tr("{title} — Minigame Studio").format(title=event.title))
         elif isinstance(event, Refused):
             self._report(self.tr("Refused: {message}").format(message=event.message), event.line)

@@ -3,24 +3,42 @@
 Not a widget: the window shows what this object does and forwards what the user does.
 Streams run on a worker thread; everything the window reads is polled on its timer, so
 no per-token signal ever crosses threads.
+
+The library follows the game that runs: a version that shows its first frame becomes its
+game's head (a new game for a new lineage), a game made or opened counts a play, and about
+a second after a version's first frame the current game gets a thumbnail of what it shows
+(encoded on a worker thread, stored on the GUI thread).
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from sandbox.host import GameHost, HostEvent, RunnerSettings, RunnerStopped
 from sandbox.protocol import FrameShown, GameError, Refused
+from studio.library.games import Game, GameLibrary, LibraryError
 from studio.library.store import VersionStore
+from studio.library.thumbnails import png_from_bgrx
 from studio.make_command import reply_source_for
 from studio.pipeline.live import LiveMake, LiveOutcome, LiveStats, Verdict
 from studio.pipeline.make import ReplySource
 from studio.settings import ModelChoice, Paths
+
+log = logging.getLogger(__name__)
+
+
+THUMBNAIL_DELAY_MS = 1000
+"""How long after a version's first frame its game's thumbnail is taken (past any title fade-in)."""
+
+MAX_LINEAGE_STEPS = 1000
+"""How far back `playable_lineage` follows a version's parents."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,10 @@ class StudioSession(QObject):
     code_arrived = Signal(str)  # the complete code handed to the host
     make_finished = Signal(object)  # LiveOutcome
     version_playing = Signal(int)  # a saved version was handed to the host
+    game_opened = Signal(int)  # a game opened from the library shows its first frame (game id)
+    game_changed = Signal(int)  # the current game is another one (game id)
+    library_changed = Signal()  # games, titles, heads, play counts or thumbnails changed
+    _thumbnail_encoded = Signal(int, object)  # worker → GUI thread: (game id, PNG bytes)
 
     def __init__(self, choice: ModelChoice, paths: Paths | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +66,11 @@ class StudioSession(QObject):
         self.host = GameHost(RunnerSettings(assets_dir=self.paths.asset_pack))
         self.host.start()  # a warm runner before the first prompt
         self.store = VersionStore(self.paths.library_file())
+        self.library = GameLibrary(self.store)
+        self.current_game_id: int | None = None
+        self._opening_game_id: int | None = None  # open_game asked; counted when it runs
+        self._closed = False
+        self._thumbnail_encoded.connect(self._store_thumbnail)
         self.choice = choice
         self.source: ReplySource = reply_source_for(choice)
         self._make: LiveMake | None = None
@@ -116,6 +143,47 @@ class StudioSession(QObject):
         self.last_code = code  # it ran before: no verdict to wait for
         self._awaiting_verdict = False
         self._run_on_host(code)
+
+    def open_game(self, game_id: int) -> Game:
+        """Run a library game from its head, fresh (it is another game: nothing carried over).
+
+        It becomes current when it shows its first frame (versions and history go on from
+        its head, and a play is counted); if it fails, the game playing now keeps playing.
+        Raises LibraryError for an unknown or deleted game.
+        """
+        game = self.library.get(game_id)
+        if game is None:
+            raise LibraryError(f"No game {game_id} in the library: it may have been deleted.")
+        code = self.library.code(game_id)
+        self.cancel_make()
+        self._pending_code, self._pending_version = code, game.head_version_id
+        self._opening_game_id = game_id
+        self._awaiting_verdict = True
+        self.host.load_new(code, "game.py")
+        return game
+
+    def follow_version(self, version_id: int) -> None:
+        """A stored version plays again (undo, redo, restore): its game is the current one."""
+        game = self.library.game_of_version(version_id)
+        if game is not None:
+            self._make_current_game(game.id)
+
+    @property
+    def current_game(self) -> Game | None:
+        """The game playing now, as the library has it (None before the first one runs)."""
+        return self.library.get(self.current_game_id) if self.current_game_id is not None else None
+
+    def playable_lineage(self, version_id: int) -> list[int]:
+        """The versions that led to this one and ran (following parents), oldest first, itself last."""
+        chain: list[int] = []
+        seen: set[int] = set()
+        version = self.store.get(version_id)
+        while version is not None and version.id not in seen and len(seen) < MAX_LINEAGE_STEPS:
+            seen.add(version.id)
+            if version.id == version_id or (version.kind != "partial" and version.outcome in (None, "ok")):
+                chain.append(version.id)
+            version = self.store.get(version.parent_id) if version.parent_id is not None else None
+        return chain[::-1]
 
     def _run_on_host(self, code: str) -> None:
         if self.host.runner_pid is None:
@@ -215,15 +283,75 @@ class StudioSession(QObject):
         either way the next tweak changes the code that really runs."""
         code, version_id = self._pending_code, self._pending_version
         self._pending_code = self._pending_version = None
+        opened, self._opening_game_id = self._opening_game_id, None
         if not runs or code is None:
             return
         self.last_code = code
         if version_id is not None:
             self.current_version_id = version_id
+            self._follow_into_library(version_id, opened)
             self.version_playing.emit(version_id)
+
+    def _follow_into_library(self, version_id: int, opened: int | None) -> None:
+        """The version runs: its game's head moves on; a game made or opened counts a play."""
+        try:
+            game = self.library.record_version(version_id)
+            if game.id != self.current_game_id or game.id == opened:
+                self.library.count_play(game.id)
+        except (LibraryError, sqlite3.Error) as error:  # the game plays on without the library
+            log.warning("the library could not record version %s: %s", version_id, error)
+            return
+        if game.id == opened:
+            self.game_opened.emit(game.id)
+        self._make_current_game(game.id)
+        self.library_changed.emit()
+        QTimer.singleShot(THUMBNAIL_DELAY_MS, self, lambda: self._take_thumbnail(game.id, version_id))
+
+    def _make_current_game(self, game_id: int) -> None:
+        if game_id != self.current_game_id:
+            self.current_game_id = game_id
+            self.game_changed.emit(game_id)
+
+    # -- thumbnails -----------------------------------------------------------------------
+
+    def _take_thumbnail(self, game_id: int, version_id: int) -> None:
+        """The game still shows this version: encode its newest frame on a worker thread."""
+        if self._closed or self.current_game_id != game_id or self.current_version_id != version_id:
+            return
+        frame = self.host.latest_frame()
+        if frame is None:
+            return
+        worker = threading.Thread(
+            target=self._encode_thumbnail, args=(game_id, frame.width, frame.height, frame.pixels),
+            name="studio-thumbnail", daemon=True,
+        )
+        worker.start()
+
+    def _encode_thumbnail(self, game_id: int, width: int, height: int, pixels: bytes) -> None:
+        try:
+            png = png_from_bgrx(width, height, pixels)
+        except (ValueError, OSError) as error:
+            log.warning("no thumbnail for game %s: %s", game_id, error)
+            return
+        try:
+            self._thumbnail_encoded.emit(game_id, png)
+        except RuntimeError:  # the session was deleted meanwhile
+            pass
+
+    @Slot(int, object)
+    def _store_thumbnail(self, game_id: int, png: bytes) -> None:
+        if self._closed:
+            return
+        try:
+            self.library.set_thumbnail(game_id, png)
+        except (LibraryError, sqlite3.Error) as error:  # deleted meanwhile, or the disk is full
+            log.warning("the thumbnail of game %s was not saved: %s", game_id, error)
+            return
+        self.library_changed.emit()
 
     def shutdown(self) -> None:
         """Stop everything: the stream, the runners, the library; returns within a second."""
+        self._closed = True
         self.cancel_make()
         self.host.close()
         if self._worker is not None:
