@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 from sandbox.host import HostEvent, RunnerStopped
 from sandbox.protocol import Caption, FrameShown, GameError, GameOver, Loaded, Refused
 from studio.library.games import LibraryError
+from studio.library.gif_capture import GifInfo
 from studio.library.history import History
 from studio.pipeline.live import LiveOutcome
+from studio.qt.capture_control import GifCaptureControl
 from studio.qt.code_view import CodeView
 from studio.qt.gallery_parts import UntrustedBanner
 from studio.qt.game_view import GameView
@@ -74,6 +76,7 @@ class StudioWindow(QMainWindow):
         session.library_changed.connect(self._library_changed)
         self.gallery: GalleryWindow | None = None
         self._add_voice()
+        self._add_capture()
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
@@ -128,7 +131,7 @@ class StudioWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
 
     def _add_actions(self) -> None:
-        toolbar = QToolBar(self.tr("Game"))
+        toolbar = self.toolbar = QToolBar(self.tr("Game"))
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
         self.new_game_action = QAction(self.tr("New game"), self)
@@ -359,8 +362,33 @@ class StudioWindow(QMainWindow):
                 self.history.record(version_id)
 
     def _game_changed(self, game_id: int) -> None:
+        self.capture.reset()  # a GIF shows one game; a tweak of the same game carries on
         self._show_title()
         self._show_trust()
+
+    def _add_capture(self) -> None:
+        """F9: the last 8 s of play as a GIF, kept with the game in the library."""
+        self.capture = GifCaptureControl(
+            self, self.game_view, self.session.paths.data_dir() / "captures",
+            title=lambda: getattr(self.session.current_game, "title", "game"),
+        )
+        self.toolbar.addAction(self.capture.action)
+        self.capture.saved.connect(self._gif_saved)
+        self.capture.failed.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+    def _gif_saved(self, info: GifInfo) -> None:
+        game_id = self.session.current_game_id
+        if game_id is not None:
+            try:
+                self.session.library.set_gif(game_id, info.path.read_bytes())
+            except (OSError, LibraryError) as error:
+                self.statusBar().showMessage(self.tr("Saved {path}, but not in the library: {error}").format(
+                    path=info.path, error=error), 8000)
+                return
+            self._library_changed()
+        self.statusBar().showMessage(
+            self.tr("Saved the last {seconds:.0f} s of play as {path} ({ms:.0f} ms)").format(
+                seconds=info.duration_s, path=info.path, ms=info.write_ms), 8000)
 
     def _library_changed(self) -> None:
         self._show_title()

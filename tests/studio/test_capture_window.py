@@ -1,0 +1,84 @@
+"""F9 in the studio window: the last seconds of play become a GIF kept with the game in the library.
+
+Real window, real sandboxed runner, offline starter kit, a fresh data folder per test.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PIL import Image  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from studio.qt.main_window import StudioWindow  # noqa: E402
+from studio.settings import ModelChoice  # noqa: E402
+
+WAIT_MS = 20_000  # a deadline, not a speed requirement
+OFFLINE = ModelChoice(True, "offline")
+
+
+@pytest.fixture(autouse=True)
+def fresh_data_folder(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("MINIGAME_STUDIO_HOME", str(tmp_path / "home"))
+
+
+def _make(qtbot, window: StudioWindow, prompt: str) -> None:  # noqa: ANN001
+    window.prompt.setFocus()
+    qtbot.keyClicks(window.prompt, prompt)
+    qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.current_game_id is not None, timeout=WAIT_MS)
+
+
+def test_f9_while_playing_saves_a_gif_that_the_gallery_shows(
+    qtbot, open_window: Callable[[ModelChoice], StudioWindow]  # noqa: ANN001
+) -> None:
+    window = open_window(OFFLINE)
+    _make(qtbot, window, "a snake game")
+    qtbot.waitUntil(lambda: window.capture.recorder.frame_count >= 5, timeout=WAIT_MS)
+    window.game_view.setFocus()
+    with qtbot.waitSignal(window.capture.saved, timeout=WAIT_MS) as saved:
+        qtbot.keyClick(window.game_view, Qt.Key.Key_F9)
+    info = saved.args[0]
+    game = window.session.current_game
+    assert game is not None and game.has_gif
+    gif = window.session.library.gif(game.id)
+    assert gif == info.path.read_bytes()
+    with Image.open(io.BytesIO(gif)) as image:
+        assert image.n_frames == info.frames >= 1
+        assert image.size == (info.width, info.height) and info.width <= 320
+    assert info.path.parent == window.session.paths.data_dir() / "captures"
+    assert "Saved the last" in window.statusBar().currentMessage()
+
+
+def test_f9_before_any_game_says_what_to_do_and_saves_nothing(
+    qtbot, open_window: Callable[[ModelChoice], StudioWindow]  # noqa: ANN001
+) -> None:
+    window = open_window(OFFLINE)
+    with qtbot.waitSignal(window.capture.failed, timeout=WAIT_MS):
+        window.capture.action.trigger()
+    assert "Nothing to capture yet" in window.statusBar().currentMessage()
+    assert not (window.session.paths.data_dir() / "captures").exists() or not any(
+        (window.session.paths.data_dir() / "captures").iterdir()
+    )
+
+
+def test_a_new_game_starts_a_new_recording(
+    qtbot, open_window: Callable[[ModelChoice], StudioWindow]  # noqa: ANN001
+) -> None:
+    window = open_window(OFFLINE)
+    _make(qtbot, window, "a snake game")
+    first = window.session.current_game_id
+    qtbot.waitUntil(lambda: window.capture.recorder.frame_count >= 5, timeout=WAIT_MS)
+    counts_when_the_game_changed: list[int] = []
+    # Connected after the window's own slot, so this runs right after it.
+    window.session.game_changed.connect(lambda _id: counts_when_the_game_changed.append(window.capture.recorder.frame_count))
+    window.new_game_action.setChecked(True)
+    window.prompt.clear()
+    _make(qtbot, window, "breakout with bricks")
+    qtbot.waitUntil(lambda: window.session.current_game_id != first, timeout=WAIT_MS)
+    assert counts_when_the_game_changed and counts_when_the_game_changed[0] == 0
