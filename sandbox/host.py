@@ -71,7 +71,7 @@ class GameHost:
     def start(self) -> None:
         """Start a warm runner now, so the first game loads without waiting."""
         with self._lock:
-            if self._spare is None and self._spare_started is None:
+            if self._spare is None and self._spare_started is None and not self._closed.is_set():
                 self._spare_started = self._spawner.submit(RunnerProcess, self.settings)
 
     def close(self) -> None:
@@ -309,6 +309,8 @@ class GameHost:
     def _keep_a_spare(self) -> None:
         """Start the next spare once the playing game is up (or gone)."""
         with self._lock:
+            if self._closed.is_set():  # close() set it before taking the lock: no spare after it
+                return
             self._collect_spare(wait=False)
             current = self._current
             settled = current is None or not current.alive or current.frames.frame_number() > 0
