@@ -46,6 +46,7 @@ from studio.qt.window_parts import add_game_actions
 
 if TYPE_CHECKING:
     from studio.qt.gallery import GalleryWindow
+    from studio.qt.jam_window import JamWindow
 
 POLL_MS = 16
 SCREENSHOT_VARIABLE = "MINIGAME_SCREENSHOT"  # test hook: grab the window to this PNG, then quit
@@ -75,6 +76,7 @@ class StudioWindow(QMainWindow):
         session.game_changed.connect(self._game_changed)
         session.library_changed.connect(self._library_changed)
         self.gallery: GalleryWindow | None = None
+        self.jam: JamWindow | None = None
         self._add_voice()
         self._add_capture()
         self._timer = QTimer(self)
@@ -142,8 +144,11 @@ class StudioWindow(QMainWindow):
         )
         toolbar.addAction(self.new_game_action)
         self.addAction(self.new_game_action)
-        [self.gallery_action] = add_game_actions(
-            self, toolbar, ((self.tr("Gallery"), "Ctrl+G", self.open_gallery),)
+        [self.gallery_action, self.jam_action] = add_game_actions(
+            self, toolbar, (
+                (self.tr("Gallery"), "Ctrl+G", self.open_gallery),
+                (self.tr("Jam"), "Ctrl+J", self.open_jam),
+            )
         )
         add_game_actions(
             self,
@@ -323,6 +328,29 @@ class StudioWindow(QMainWindow):
         self.gallery.raise_()
         self.gallery.activateWindow()
         return self.gallery
+
+    def open_jam(self) -> JamWindow:
+        """Ctrl+J: game-jam mode — a theme, a countdown, entries played in turn, votes, results."""
+        from studio.library.jams import JamStore
+        from studio.qt.jam_window import JamWindow
+
+        if self.jam is None:
+            self.jam = JamWindow(
+                JamStore(self.session.store), self.session.library, self.session.paths,
+                current_game=self._current_title_and_code, parent=self,
+            )
+        self.jam.show()
+        self.jam.raise_()
+        self.jam.activateWindow()
+        return self.jam
+
+    def _current_title_and_code(self) -> tuple[str, str] | None:
+        """The game in the studio, for “Submit current game” in a jam."""
+        code = self.session.last_code
+        if code is None:
+            return None
+        game = self.session.current_game
+        return (game.title if game is not None else self.tr("Untitled game"), code)
 
     def open_game(self, game_id: int) -> None:
         """Play a library game from its head; a shared game the user has not kept is marked."""
@@ -504,6 +532,9 @@ class StudioWindow(QMainWindow):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for window in (self.gallery, self.jam):  # their own windows: they go with this one
+            if window is not None:
+                window.close()
         self._timer.stop()
         app = QApplication.instance()
         if app is not None:

@@ -1,4 +1,4 @@
-"""F9 in the studio window: the last seconds of play become a GIF kept with the game in the library.
+"""The studio window's F9 GIF capture (kept with the game in the library) and its Ctrl+J jam screen.
 
 Real window, real sandboxed runner, offline starter kit, a fresh data folder per test.
 """
@@ -82,3 +82,20 @@ def test_a_new_game_starts_a_new_recording(
     _make(qtbot, window, "breakout with bricks")
     qtbot.waitUntil(lambda: window.session.current_game_id != first, timeout=WAIT_MS)
     assert counts_when_the_game_changed and counts_when_the_game_changed[0] == 0
+
+
+def test_ctrl_j_opens_the_jam_screen_and_submits_the_game_in_the_studio(
+    qtbot, open_window: Callable[[ModelChoice], StudioWindow]  # noqa: ANN001
+) -> None:
+    window = open_window(OFFLINE)
+    _make(qtbot, window, "a snake game")
+    window.activateWindow()
+    window.prompt.setFocus()
+    qtbot.keyClick(window.prompt, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    jam = window.jam
+    assert jam is not None
+    qtbot.waitUntil(jam.isVisible, timeout=WAIT_MS)
+    title, code = window._current_title_and_code() or ("", "")
+    assert code == window.session.last_code and title == window.session.current_game.title
+    window.close()
+    assert not jam.isVisible()  # the jam screen goes with the studio window
