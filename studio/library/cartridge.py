@@ -42,7 +42,11 @@ MAX_AUTHOR_CHARS = 200
 MAX_DESCRIPTION_CHARS = 20_000
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_MEMBER_LIMITS = {CODE_MEMBER: MAX_CODE_BYTES, META_MEMBER: MAX_META_BYTES, THUMBNAIL_MEMBER: MAX_THUMBNAIL_BYTES}
+_MEMBER_LIMITS = {
+    CODE_MEMBER: MAX_CODE_BYTES,
+    META_MEMBER: MAX_META_BYTES,
+    THUMBNAIL_MEMBER: MAX_THUMBNAIL_BYTES,
+}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # members carry no clock: the same game makes the same bytes
 
 
@@ -100,7 +104,9 @@ def write_cartridge(path: Path, cartridge: Cartridge) -> None:
     """Write the cartridge to `path` atomically (a temp file beside it, then a rename)."""
     data = cartridge_bytes(cartridge)
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as error:
         raise CartridgeError(f"cannot write {path}: {error.strerror or error}") from None
     try:
@@ -108,6 +114,7 @@ def write_cartridge(path: Path, cartridge: Cartridge) -> None:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp's file is private; a cartridge is for sharing
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
@@ -134,17 +141,23 @@ def read_cartridge(path: Path) -> Cartridge:
 def read_cartridge_bytes(data: bytes, name: str = "cartridge") -> Cartridge:
     """Check a cartridge held in memory (`name` is what messages call it) and return it."""
     if len(data) > MAX_CARTRIDGE_BYTES:
-        raise CartridgeError(f"{name} is over {MAX_CARTRIDGE_BYTES // 1_000_000} MB; a cartridge is at most that big")
+        raise CartridgeError(
+            f"{name} is over {MAX_CARTRIDGE_BYTES // 1_000_000} MB; a cartridge is at most that big"
+        )
     if not data:
         raise CartridgeError(f"{name} is empty, not a Minigame cartridge")
     members = _read_members(data, name)
     for required in (META_MEMBER, CODE_MEMBER):
         if required not in members:
-            raise CartridgeError(f"{name} has no {required}; it is not a complete Minigame cartridge")
+            raise CartridgeError(
+                f"{name} has no {required}; it is not a complete Minigame cartridge"
+            )
     meta = _parse_meta(members[META_MEMBER], name)
     code = _decode_code(members[CODE_MEMBER], name)
     if hashlib.sha256(members[CODE_MEMBER]).hexdigest() != meta["sha256"]:
-        raise CartridgeError(f"{name}: the code does not match its checksum; the cartridge was changed or damaged")
+        raise CartridgeError(
+            f"{name}: the code does not match its checksum; the cartridge was changed or damaged"
+        )
     thumbnail = members.get(THUMBNAIL_MEMBER)
     if thumbnail is not None:
         _check_png(thumbnail, name)
@@ -164,14 +177,18 @@ def _read_members(data: bytes, name: str) -> dict[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         if data.startswith(b"PK\x03\x04"):
-            raise CartridgeError(f"{name} is truncated or damaged (its zip directory is missing)") from None
+            raise CartridgeError(
+                f"{name} is truncated or damaged (its zip directory is missing)"
+            ) from None
         raise CartridgeError(f"{name} is not a Minigame cartridge (not a zip file)") from None
     except (OSError, ValueError, EOFError, struct.error, NotImplementedError):
         raise CartridgeError(f"{name} is truncated or damaged (unreadable zip directory)") from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise CartridgeError(f"{name} holds {len(infos)} files; a cartridge holds at most {MAX_MEMBERS}")
+            raise CartridgeError(
+                f"{name} holds {len(infos)} files; a cartridge holds at most {MAX_MEMBERS}"
+            )
         members: dict[str, bytes] = {}
         for info in infos:
             _check_member_name(info.filename, name)
@@ -187,7 +204,9 @@ def _read_members(data: bytes, name: str) -> dict[str, bytes]:
 def _check_member_name(member: str, name: str) -> None:
     parts = member.replace("\\", "/").split("/")
     if member.startswith(("/", "\\")) or ".." in parts or ":" in member or "\x00" in member:
-        raise CartridgeError(f"{name} holds a file with an unsafe name ({member[:60]!r}); it was tampered with")
+        raise CartridgeError(
+            f"{name} holds a file with an unsafe name ({member[:60]!r}); it was tampered with"
+        )
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
@@ -198,14 +217,24 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, na
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise CartridgeError(f"{what} uses an unsupported compression; cartridges use deflate")
     if info.file_size > limit:
-        raise CartridgeError(f"{what} is {_size(info.file_size)}; at most {_size(limit)} is allowed")
+        raise CartridgeError(
+            f"{what} is {_size(info.file_size)}; at most {_size(limit)} is allowed"
+        )
     try:
         with archive.open(info) as member:
             content = member.read(limit + 1)
     except zipfile.BadZipFile as error:
         reason = "damaged (bad checksum)" if "CRC" in str(error) else "damaged"
         raise CartridgeError(f"{what} is {reason}; the cartridge is corrupt") from None
-    except (zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError, struct.error):
+    except (
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+        struct.error,
+    ):
         raise CartridgeError(f"{what} is truncated or damaged; the cartridge is corrupt") from None
     if len(content) > limit:  # the declared size lied: a zip bomb
         raise CartridgeError(f"{what} unpacks to more than {_size(limit)}; refused as a zip bomb")
@@ -219,21 +248,35 @@ def _parse_meta(data: bytes, name: str) -> dict:  # type: ignore[type-arg]
     try:
         meta = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise CartridgeError(f"{name}: {META_MEMBER} is not valid JSON; the cartridge is damaged") from None
+        raise CartridgeError(
+            f"{name}: {META_MEMBER} is not valid JSON; the cartridge is damaged"
+        ) from None
     if not isinstance(meta, dict):
-        raise CartridgeError(f"{name}: {META_MEMBER} is not a JSON object; the cartridge is damaged")
+        raise CartridgeError(
+            f"{name}: {META_MEMBER} is not a JSON object; the cartridge is damaged"
+        )
     if meta.get("format") != FORMAT:
-        raise CartridgeError(f"{name} is not a Minigame cartridge ({META_MEMBER} names another format)")
+        raise CartridgeError(
+            f"{name} is not a Minigame cartridge ({META_MEMBER} names another format)"
+        )
     version = meta.get("version")
     if type(version) is not int:
         raise CartridgeError(f"{name}: {META_MEMBER} has no valid version number")
     if version != VERSION:
-        newer = " by a newer Minigame Studio; update the studio to open it" if version > VERSION else ""
-        raise CartridgeError(f"{name} is cartridge version {version}, this studio reads version {VERSION}{newer}")
+        newer = (
+            " by a newer Minigame Studio; update the studio to open it" if version > VERSION else ""
+        )
+        raise CartridgeError(
+            f"{name} is cartridge version {version}, this studio reads version {VERSION}{newer}"
+        )
     checked = {
         "title": _text_field(meta, "title", MAX_TITLE_CHARS, name, one_line=True),
-        "author": _text_field(meta, "author", MAX_AUTHOR_CHARS, name, one_line=True, required=False),
-        "description": _text_field(meta, "description", MAX_DESCRIPTION_CHARS, name, one_line=False, required=False),
+        "author": _text_field(
+            meta, "author", MAX_AUTHOR_CHARS, name, one_line=True, required=False
+        ),
+        "description": _text_field(
+            meta, "description", MAX_DESCRIPTION_CHARS, name, one_line=False, required=False
+        ),
     }
     if not checked["title"].strip():
         raise CartridgeError(f"{name}: {META_MEMBER} has an empty title")
@@ -242,13 +285,19 @@ def _parse_meta(data: bytes, name: str) -> dict:  # type: ignore[type-arg]
         raise CartridgeError(f"{name}: {META_MEMBER} field created_at must be a time in seconds")
     checked["created_at"] = float(created_at)
     digest = meta.get("sha256")
-    if not isinstance(digest, str) or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+    if (
+        not isinstance(digest, str)
+        or len(digest) != 64
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
         raise CartridgeError(f"{name}: {META_MEMBER} field sha256 must be 64 lowercase hex digits")
     checked["sha256"] = digest
     return checked
 
 
-def _text_field(meta: dict, key: str, limit: int, name: str, *, one_line: bool, required: bool = True) -> str:  # type: ignore[type-arg]
+def _text_field(
+    meta: dict, key: str, limit: int, name: str, *, one_line: bool, required: bool = True
+) -> str:  # type: ignore[type-arg]
     if key not in meta and not required:
         return ""
     value = meta.get(key)
@@ -270,7 +319,9 @@ def _decode_code(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CartridgeError(f"{name}: {CODE_MEMBER} is not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})") from None
+        raise CartridgeError(
+            f"{name}: {CODE_MEMBER} is not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})"
+        ) from None
 
 
 def _check_png(data: bytes, name: str) -> None:
@@ -280,7 +331,9 @@ def _check_png(data: bytes, name: str) -> None:
         raise CartridgeError(f"{what} is not a PNG image")
     width, height = struct.unpack(">II", data[16:24])
     if not (0 < width <= MAX_THUMBNAIL_SIDE and 0 < height <= MAX_THUMBNAIL_SIDE):
-        raise CartridgeError(f"{what} is {width}×{height}; a thumbnail is at most {MAX_THUMBNAIL_SIDE}×{MAX_THUMBNAIL_SIDE}")
+        raise CartridgeError(
+            f"{what} is {width}×{height}; a thumbnail is at most {MAX_THUMBNAIL_SIDE}×{MAX_THUMBNAIL_SIDE}"
+        )
     from PIL import Image  # deferred: only cartridges with a thumbnail need Pillow
 
     try:

@@ -70,9 +70,15 @@ def zip_of(members: list[tuple[str, bytes]], compression: int = zipfile.ZIP_DEFL
     return buffer.getvalue()
 
 
-def hand_made(code: str = SNAKE, meta: object = None, extra: list[tuple[str, bytes]] | None = None) -> bytes:
+def hand_made(
+    code: str = SNAKE, meta: object = None, extra: list[tuple[str, bytes]] | None = None
+) -> bytes:
     """A cartridge zipped by hand, so any field can be wrong."""
-    meta_bytes = meta if isinstance(meta, bytes) else json.dumps(meta if meta is not None else meta_of(code)).encode()
+    meta_bytes = (
+        meta
+        if isinstance(meta, bytes)
+        else json.dumps(meta if meta is not None else meta_of(code)).encode()
+    )
     return zip_of([("game.py", code.encode("utf-8")), ("meta.json", meta_bytes), *(extra or [])])
 
 
@@ -120,8 +126,12 @@ def test_write_cartridge_is_atomic_and_read_cartridge_reads_it_back(tmp_path: Pa
 
 def test_writing_what_a_reader_would_refuse_fails_and_leaves_no_file(tmp_path: Path) -> None:
     path = tmp_path / "bad.minigame"
-    for cartridge in (sample(title=""), sample(title="a\nb"), sample(code="x" * (MAX_CODE_BYTES + 1)),
-                      sample(thumbnail_png=b"GIF89a not a png")):
+    for cartridge in (
+        sample(title=""),
+        sample(title="a\nb"),
+        sample(code="x" * (MAX_CODE_BYTES + 1)),
+        sample(thumbnail_png=b"GIF89a not a png"),
+    ):
         with pytest.raises(CartridgeError):
             write_cartridge(path, cartridge)
     with pytest.raises(CartridgeError, match="cannot write"):
@@ -181,8 +191,12 @@ def test_random_damage_never_escapes_as_another_exception() -> None:
 
 def test_a_bad_crc_is_reported_as_damage() -> None:
     code = "x = 1\n" * 50
-    data = bytearray(zip_of([("game.py", code.encode()), ("meta.json", json.dumps(meta_of(code)).encode())],
-                            compression=zipfile.ZIP_STORED))
+    data = bytearray(
+        zip_of(
+            [("game.py", code.encode()), ("meta.json", json.dumps(meta_of(code)).encode())],
+            compression=zipfile.ZIP_STORED,
+        )
+    )
     data[data.index(b"x = 1")] = ord("y")  # stored data changed, CRC not
     assert "game.py is damaged (bad checksum)" in refusal(bytes(data))
 
@@ -295,7 +309,9 @@ def _lie_about_size(data: bytes, member: str, size: int) -> bytes:
 
 def test_a_zip_bomb_that_lies_about_its_size_is_read_only_up_to_the_cap() -> None:
     payload = "#" * 30_000_000
-    honest = zip_of([("game.py", payload.encode()), ("meta.json", json.dumps(meta_of(payload)).encode())])
+    honest = zip_of(
+        [("game.py", payload.encode()), ("meta.json", json.dumps(meta_of(payload)).encode())]
+    )
     lying = _lie_about_size(honest, "game.py", 1000)
     message = refusal(lying)
     assert "game.py" in message and ("damaged" in message or "zip bomb" in message)
@@ -316,6 +332,8 @@ def test_odd_names_too_many_members_duplicates_and_encryption() -> None:
 
 
 def test_unsupported_compression_is_refused() -> None:
-    data = zip_of([("game.py", SNAKE.encode()), ("meta.json", json.dumps(meta_of(SNAKE)).encode())],
-                  compression=zipfile.ZIP_BZIP2)
+    data = zip_of(
+        [("game.py", SNAKE.encode()), ("meta.json", json.dumps(meta_of(SNAKE)).encode())],
+        compression=zipfile.ZIP_BZIP2,
+    )
     assert "unsupported compression" in refusal(data)
