@@ -269,7 +269,7 @@ def test_translations_keep_every_placeholder() -> None:
 
 def test_translations_format_like_their_sources() -> None:
     """str.format() accepts each translation with the arguments its source takes."""
-    values = {"ms": 12.5, "rate": 1234.0, "fps": 60.0, "count": 3}
+    values = {"ms": 12.5, "rate": 1234.0, "fps": 60.0, "count": 3, "seconds": 8.0}
     for context, source, translation in _messages():
         names = {name.split(":")[0].strip("{}") for name in re.findall(r"\{[^{}]*\}", source)}
         if not names:

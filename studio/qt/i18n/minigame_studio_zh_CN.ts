@@ -28,6 +28,355 @@
     </message>
 </context>
 <context>
+    <name>EntriesPanel</name>
+    <message>
+        <source>No entries yet. Add a game from a file, submit the game open in the studio, or collect entries from jam packs.</source>
+        <translation>还没有参赛作品。可以从文件添加游戏、提交工作室中打开的游戏，或从 Jam 包中收集作品。</translation>
+    </message>
+    <message>
+        <source>▶ Play entries</source>
+        <translation>▶ 试玩作品</translation>
+    </message>
+    <message>
+        <source>Play every entry in turn from the first, and vote (F5); Enter on one starts there</source>
+        <translation>从第一个作品开始依次试玩并投票（F5）；在某个作品上按 Enter 则从它开始</translation>
+    </message>
+    <message>
+        <source>Add entry from file…</source>
+        <translation>从文件添加作品…</translation>
+    </message>
+    <message>
+        <source>A .minigame cartridge or a .py game file (Ctrl+O)</source>
+        <translation>.minigame 卡带或 .py 游戏文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Submit current game…</source>
+        <translation>提交当前游戏…</translation>
+    </message>
+    <message>
+        <source>Enter the game open in the studio</source>
+        <translation>让工作室中打开的游戏参赛</translation>
+    </message>
+    <message>
+        <source>Collect from jam pack…</source>
+        <translation>从 Jam 包收集…</translation>
+    </message>
+    <message>
+        <source>Add the entries of a jam pack someone sent back to this jam</source>
+        <translation>将别人发回的 Jam 包中的作品加入此 Jam</translation>
+    </message>
+    <message>
+        <source>Export jam pack…</source>
+        <translation>导出 Jam 包…</translation>
+    </message>
+    <message>
+        <source>Save this jam and its entries as one file to hand out (Ctrl+E)</source>
+        <translation>将此 Jam 及其作品保存为一个文件，方便分发（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Save to my library</source>
+        <translation>保存到我的游戏库</translation>
+    </message>
+    <message>
+        <source>Copy the selected entry into your library (untrusted: it runs only in the sandbox)</source>
+        <translation>将所选作品复制到你的游戏库（不受信任：只在沙箱中运行）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Take the selected entry out of the jam, with its votes (Delete)</source>
+        <translation>将所选作品及其投票从 Jam 中移除（Delete）</translation>
+    </message>
+    <message>
+        <source>Not added: {problem}</source>
+        <translation>未添加：{problem}</translation>
+    </message>
+    <message>
+        <source>There is no game open in the studio to submit.</source>
+        <translation>工作室中没有打开的游戏可供提交。</translation>
+    </message>
+    <message>
+        <source> It came after time was up, so it is marked late.</source>
+        <translation>它在时间截止后提交，因此标记为迟交。</translation>
+    </message>
+    <message>
+        <source>“{title}” by {author} entered.</source>
+        <translation>{author} 的“{title}”已参赛。</translation>
+    </message>
+    <message>
+        <source>Entries collected from the pack: {count}.</source>
+        <translation>已从 Jam 包收集作品：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Jam pack saved: {file}</source>
+        <translation>Jam 包已保存：{file}</translation>
+    </message>
+    <message>
+        <source>“{title}” was removed from the jam.</source>
+        <translation>“{title}”已从 Jam 中移除。</translation>
+    </message>
+    <message>
+        <source>“{title}” is in your library now (untrusted).</source>
+        <translation>“{title}”已加入你的游戏库（不受信任）。</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Who made “{title}”?</source>
+        <translation>“{title}”的作者是谁？</translation>
+    </message>
+    <message>
+        <source>Add an entry</source>
+        <translation>添加作品</translation>
+    </message>
+    <message>
+        <source>Games (*{cartridge} *.py);;All files (*)</source>
+        <translation>游戏 (*{cartridge} *.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>移除作品</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” by {author} and its votes from the jam?</source>
+        <translation>要将 {author} 的“{title}”及其投票从 Jam 中移除吗？</translation>
+    </message>
+    <message>
+        <source>Collect entries from a jam pack</source>
+        <translation>从 Jam 包收集作品</translation>
+    </message>
+    <message>
+        <source>Jam packs (*{suffix});;All files (*)</source>
+        <translation>Jam 包 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export jam pack</source>
+        <translation>导出 Jam 包</translation>
+    </message>
+    <message>
+        <source>Jam packs (*{suffix})</source>
+        <translation>Jam 包 (*{suffix})</translation>
+    </message>
+</context>
+<context>
+    <name>EntryList</name>
+    <message>
+        <source>Entries</source>
+        <translation>参赛作品</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>作者：{author}</translation>
+    </message>
+    <message>
+        <source>⏰ late: added after time was up</source>
+        <translation>⏰ 迟交：在时间截止后添加</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPlayer</name>
+    <message>
+        <source>Refused by the sandbox: {message}</source>
+        <translation>被沙箱拒绝：{message}</translation>
+    </message>
+    <message>
+        <source>The game failed: {message}</source>
+        <translation>游戏出错：{message}</translation>
+    </message>
+    <message>
+        <source>Game over: {reason}. Ctrl+R plays again.</source>
+        <translation>游戏结束：{reason}。按 Ctrl+R 再玩一次。</translation>
+    </message>
+    <message>
+        <source>The game was stopped: {detail}</source>
+        <translation>游戏已被停止：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryWindow</name>
+    <message>
+        <source>Gallery — Minigame Studio</source>
+        <translation>游戏库 — Minigame Studio</translation>
+    </message>
+    <message>
+        <source>Search titles, authors and prompts (Ctrl+F)</source>
+        <translation>搜索标题、作者和描述（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>信任</translation>
+    </message>
+    <message>
+        <source>Trust the selected shared game (Ctrl+K)</source>
+        <translation>信任所选的共享游戏（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Import cartridge…</source>
+        <translation>导入卡带…</translation>
+    </message>
+    <message>
+        <source>Export cartridge…</source>
+        <translation>导出卡带…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>{title} (copy)</source>
+        <translation>{title}（副本）</translation>
+    </message>
+    <message>
+        <source>Duplicated “{title}”</source>
+        <translation>已创建“{title}”的副本</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>已删除“{title}”</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>“{title}” is back</source>
+        <translation>“{title}”已恢复</translation>
+    </message>
+    <message>
+        <source>Kept “{title}”</source>
+        <translation>已信任“{title}”</translation>
+    </message>
+    <message>
+        <source>Import a cartridge</source>
+        <translation>导入卡带</translation>
+    </message>
+    <message>
+        <source>Imported “{title}”: it is marked as shared until you keep it</source>
+        <translation>已导入“{title}”：在你信任它之前，它会一直标记为共享游戏</translation>
+    </message>
+    <message>
+        <source>Export a cartridge</source>
+        <translation>导出卡带</translation>
+    </message>
+    <message>
+        <source>Could not export “{title}”: {error}</source>
+        <translation>无法导出“{title}”：{error}</translation>
+    </message>
+    <message>
+        <source>Exported “{title}” to {path}</source>
+        <translation>已将“{title}”导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Minigame cartridges (*{suffix})</source>
+        <translation>Minigame 卡带 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GameDetail</name>
+    <message>
+        <source>Select a game</source>
+        <translation>请选择一个游戏</translation>
+    </message>
+    <message>
+        <source>By {author}</source>
+        <translation>作者：{author}</translation>
+    </message>
+    <message>
+        <source>Made here</source>
+        <translation>在这里制作</translation>
+    </message>
+    <message>
+        <source>Imported from a cartridge</source>
+        <translation>从卡带导入</translation>
+    </message>
+    <message>
+        <source>A jam entry</source>
+        <translation>Jam 参赛作品</translation>
+    </message>
+    <message>
+        <source>Last changed {when}</source>
+        <translation>最后修改于 {when}</translation>
+    </message>
+    <message>
+        <source>Press F9 while it plays to capture a GIF</source>
+        <translation>游戏运行时按 F9 录制 GIF</translation>
+    </message>
+</context>
+<context>
+    <name>GameListModel</name>
+    <message>
+        <source>A game needs a title: “{title}” keeps its name.</source>
+        <translation>游戏必须有标题：“{title}”保留原名。</translation>
+    </message>
+    <message>
+        <source>By {author}</source>
+        <translation>作者：{author}</translation>
+    </message>
+    <message>
+        <source>Untrusted: shared with you, it runs only in the sandbox</source>
+        <translation>不受信任：这是别人分享给你的游戏，只在沙箱中运行</translation>
+    </message>
+    <message>
+        <source>Not played yet</source>
+        <translation>还没玩过</translation>
+    </message>
+    <message>
+        <source>Played once</source>
+        <translation>玩过 1 次</translation>
+    </message>
+    <message>
+        <source>Played {count} times</source>
+        <translation>玩过 {count} 次</translation>
+    </message>
+</context>
+<context>
+    <name>GifCaptureControl</name>
+    <message>
+        <source>Save GIF</source>
+        <translation>保存 GIF</translation>
+    </message>
+    <message>
+        <source>Save the last {seconds} seconds of play as an animated GIF (F9)</source>
+        <translation>将最近 {seconds} 秒的游戏画面保存为 GIF 动图（F9）</translation>
+    </message>
+    <message>
+        <source>Nothing to capture yet: play for a moment, then press F9.</source>
+        <translation>还没有可录制的画面：先玩一会儿，再按 F9。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>Undo</source>
@@ -131,6 +480,261 @@
     </message>
 </context>
 <context>
+    <name>JamHeader</name>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Start the countdown</source>
+        <translation>开始倒计时</translation>
+    </message>
+    <message>
+        <source>Start the jam&apos;s clock now (Ctrl+T)</source>
+        <translation>立即开始 Jam 计时（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>No jam yet</source>
+        <translation>还没有 Jam</translation>
+    </message>
+    <message>
+        <source>Press “New jam…” (Ctrl+N) to set a name, a theme and a duration.</source>
+        <translation>按“新建 Jam…”（Ctrl+N）设置名称、主题和时长。</translation>
+    </message>
+    <message>
+        <source>Theme: {theme}</source>
+        <translation>主题：{theme}</translation>
+    </message>
+    <message>
+        <source>Not started yet.</source>
+        <translation>尚未开始。</translation>
+    </message>
+    <message>
+        <source>time left · entries after the end are accepted and marked late</source>
+        <translation>剩余时间 · 截止后提交的作品仍会接受，但标记为迟交</translation>
+    </message>
+    <message>
+        <source>Time&apos;s up</source>
+        <translation>时间到</translation>
+    </message>
+    <message>
+        <source>Entries added now are accepted and marked late.</source>
+        <translation>现在添加的作品仍会接受，但标记为迟交。</translation>
+    </message>
+</context>
+<context>
+    <name>JamWindow</name>
+    <message>
+        <source>Game jams — Minigame Studio</source>
+        <translation>Game Jam — Minigame Studio</translation>
+    </message>
+    <message>
+        <source>Jams</source>
+        <translation>Jam 列表</translation>
+    </message>
+    <message>
+        <source>New jam…</source>
+        <translation>新建 Jam…</translation>
+    </message>
+    <message>
+        <source>Name, theme and duration of a new jam (Ctrl+N)</source>
+        <translation>设置新 Jam 的名称、主题和时长（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Open jam pack…</source>
+        <translation>打开 Jam 包…</translation>
+    </message>
+    <message>
+        <source>Make a jam from a jam pack someone handed out (Ctrl+Shift+O)</source>
+        <translation>用别人分发的 Jam 包创建 Jam（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Delete jam…</source>
+        <translation>删除 Jam…</translation>
+    </message>
+    <message>
+        <source>&amp;Jams</source>
+        <translation>Jam 列表(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Entries</source>
+        <translation>参赛作品(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Play and vote</source>
+        <translation>试玩与投票(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>time&apos;s up</source>
+        <translation>时间到</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+    <message>
+        <source>Opened “{name}” (entries: {count}).</source>
+        <translation>已打开“{name}”（作品：{count} 个）。</translation>
+    </message>
+    <message>
+        <source>Open a jam pack</source>
+        <translation>打开 Jam 包</translation>
+    </message>
+    <message>
+        <source>Jam packs (*{suffix});;All files (*)</source>
+        <translation>Jam 包 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Delete jam</source>
+        <translation>删除 Jam</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” with its entries and votes? This cannot be undone.</source>
+        <translation>要删除“{name}”及其所有作品和投票吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Thanks, {voter}: that was the last entry. The next voter types their name on the Play and vote tab and presses F5 to start from the first entry.</source>
+        <translation>谢谢，{voter}：这是最后一个作品了。下一位投票人请在“试玩与投票”页输入自己的名字，然后按 F5 从第一个作品开始。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>NewJamDialog</name>
+    <message>
+        <source>New jam</source>
+        <translation>新建 Jam</translation>
+    </message>
+    <message>
+        <source>e.g. Friday Night Jam</source>
+        <translation>例如：周五夜 Jam</translation>
+    </message>
+    <message>
+        <source>Type a theme, or draw one</source>
+        <translation>输入主题，或随机抽取一个</translation>
+    </message>
+    <message>
+        <source>&amp;Draw</source>
+        <translation>抽取(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Draw a theme from the built-in list (Alt+D)</source>
+        <translation>从内置列表中随机抽取主题（Alt+D）</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Start the countdown now</source>
+        <translation>立即开始倒计时</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>时长(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Create jam</source>
+        <translation>创建 Jam</translation>
+    </message>
+</context>
+<context>
+    <name>PlayPanel</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一个</translation>
+    </message>
+    <message>
+        <source>Play the previous entry (Page Up)</source>
+        <translation>试玩上一个作品（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一个 ▶</translation>
+    </message>
+    <message>
+        <source>Play the next entry (Page Down)</source>
+        <translation>试玩下一个作品（Page Down）</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Play this entry again from the start (Ctrl+R)</source>
+        <translation>从头重新试玩此作品（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>No entry playing</source>
+        <translation>没有正在试玩的作品</translation>
+    </message>
+    <message>
+        <source>Press “Play entries” (F5) to play every entry in turn.</source>
+        <translation>按“试玩作品”（F5）依次试玩每个作品。</translation>
+    </message>
+    <message>
+        <source>That entry was removed. Press Next to go on.</source>
+        <translation>该作品已被移除。按“下一个”继续。</translation>
+    </message>
+    <message>
+        <source>Loading “{title}”…</source>
+        <translation>正在加载“{title}”…</translation>
+    </message>
+    <message>
+        <source>This jam has no entries yet: add some on the Entries tab.</source>
+        <translation>此 Jam 还没有作品：请在“参赛作品”页添加。</translation>
+    </message>
+    <message>
+        <source>{number} of {count}: {title} — by {author}</source>
+        <translation>第 {number}/{count} 个：{title} — 作者：{author}</translation>
+    </message>
+    <message>
+        <source>Playing. Click the game (or Tab to it) to play; Esc comes back to the vote.</source>
+        <translation>试玩中。点击游戏（或按 Tab 切换到游戏）开始玩；按 Esc 回到投票。</translation>
+    </message>
+    <message>
+        <source>{message} — you can still vote, or press Page Down for the next entry.</source>
+        <translation>{message} — 你仍然可以投票，或按 Page Down 试玩下一个作品。</translation>
+    </message>
+    <message>
+        <source>Saved {voter}&apos;s vote for “{title}”.</source>
+        <translation>已保存 {voter} 对“{title}”的投票。</translation>
+    </message>
+    <message>
+        <source>That was the last entry.</source>
+        <translation>这是最后一个作品了。</translation>
+    </message>
+</context>
+<context>
     <name>PlayWindow</name>
     <message>
         <source>Starting…</source>
@@ -207,6 +811,81 @@
     <message>
         <source>The game was stopped: {detail}</source>
         <translation>游戏已被停止：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Fun</source>
+        <translation>趣味</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>综合</translation>
+    </message>
+    <message>
+        <source>Voters</source>
+        <translation>投票人数</translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation>导出 Markdown…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Voters so far: {count}</source>
+        <translation>目前投票人数：{count}</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>还没有作品。</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Results saved: {file}</source>
+        <translation>结果已保存：{file}</translation>
+    </message>
+    <message>
+        <source>Export results as Markdown</source>
+        <translation>将结果导出为 Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export results as CSV</source>
+        <translation>将结果导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -363,6 +1042,13 @@
     </message>
 </context>
 <context>
+    <name>StarRating</name>
+    <message>
+        <source>{count} of 5 stars</source>
+        <translation>{count} 星（满分 5 星）</translation>
+    </message>
+</context>
+<context>
     <name>StudioWindow</name>
     <message>
         <source>Minigame Studio</source>
@@ -391,6 +1077,14 @@
     <message>
         <source>Make a new game from the next prompt instead of changing this one (Ctrl+N, or start with “new:”)</source>
         <translation>用下一条描述制作新游戏，而不是修改当前游戏（Ctrl+N，或以 “new:” 开头）</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>游戏库</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Jam</translation>
     </message>
     <message>
         <source>Pause / resume</source>
@@ -457,6 +1151,30 @@
         <translation>正在运行你的修改…</translation>
     </message>
     <message>
+        <source>Untitled game</source>
+        <translation>未命名游戏</translation>
+    </message>
+    <message>
+        <source>Opening “{title}”…</source>
+        <translation>正在打开“{title}”…</translation>
+    </message>
+    <message>
+        <source>Opening “{title}”</source>
+        <translation>正在打开“{title}”</translation>
+    </message>
+    <message>
+        <source>“{title}” was shared with you: it runs only in the sandbox</source>
+        <translation>“{title}”是别人分享给你的：它只在沙箱中运行</translation>
+    </message>
+    <message>
+        <source>Saved {path}, but not in the library: {error}</source>
+        <translation>已保存 {path}，但未能存入游戏库：{error}</translation>
+    </message>
+    <message>
+        <source>Saved the last {seconds:.0f} s of play as {path} ({ms:.0f} ms)</source>
+        <translation>已将最近 {seconds:.0f} 秒的游戏画面保存为 {path}（用时 {ms:.0f} 毫秒）</translation>
+    </message>
+    <message>
         <source>The game failed: asking the model for one repair…</source>
         <translation>游戏出错：正在请模型修复一次…</translation>
     </message>
@@ -511,6 +1229,92 @@
     <message>
         <source>Model: {model}</source>
         <translation>模型：{model}</translation>
+    </message>
+</context>
+<context>
+    <name>UntrustedBanner</name>
+    <message>
+        <source>Keep</source>
+        <translation>信任</translation>
+    </message>
+    <message>
+        <source>Trust this game: it stops being marked as shared</source>
+        <translation>信任此游戏：它将不再被标记为共享游戏</translation>
+    </message>
+    <message>
+        <source>someone you do not know</source>
+        <translation>陌生人</translation>
+    </message>
+    <message>
+        <source>Shared by {author}. It runs only in the sandbox.</source>
+        <translation>由{author}分享，只在沙箱中运行。</translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <source>Your vote</source>
+        <translation>你的投票</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>&amp;Voter:</source>
+        <translation>投票人(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fun:</source>
+        <translation>趣味(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>主题(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Look:</source>
+        <translation>画面(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Fun</source>
+        <translation>趣味</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>{what}: press 1–5, or click a star</source>
+        <translation>{what}：按 1–5，或点击星星</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Save this vote and play the next entry (Enter)</source>
+        <translation>保存此投票并试玩下一个作品（Enter）</translation>
+    </message>
+    <message>
+        <source>Tab moves between rows, 1–5 sets the stars, Enter votes and plays the next entry. Voting again on an entry replaces your vote.</source>
+        <translation>Tab 在各行之间切换，1–5 设置星级，Enter 投票并试玩下一个作品。对同一作品再次投票会替换你之前的投票。</translation>
+    </message>
+    <message>
+        <source>Change vote</source>
+        <translation>修改投票</translation>
+    </message>
+    <message>
+        <source>Type your name first: votes are per voter.</source>
+        <translation>请先输入你的名字：每位投票人分别投票。</translation>
+    </message>
+    <message>
+        <source>Give {what} 1 to 5 stars first.</source>
+        <translation>请先给“{what}”打 1 到 5 星。</translation>
     </message>
 </context>
 </TS>
