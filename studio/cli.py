@@ -202,9 +202,8 @@ def _eval(args: argparse.Namespace) -> int:
     from studio.pipeline.sources import model_choice
 
     choice = model_choice(args.base_url, args.model, args.offline)
-    if choice.offline and not args.offline and not args.json:
-        print(f"studio: {choice.reason}", file=sys.stderr)
-    return run_eval(args.suite, choice, max(1, args.jobs), args.json, args.report)
+    note = choice.reason if choice.offline and not args.offline and not args.json else None
+    return run_eval(args.suite, choice, max(1, args.jobs), args.json, args.report, note)
 
 
 def _describe(result: object) -> str:
