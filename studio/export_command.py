@@ -276,43 +276,31 @@ def run_export(file: Path, kind: str, output: Path | None) -> int:
 def run_import(cartridge: Path, paths: Paths) -> int:
     """`studio import`: add a cartridge's game to the library, untrusted; never runs it."""
     from studio.library.games import GameLibrary, LibraryError
+    from studio.library.sharing import import_cartridge
     from studio.library.store import VersionStore
 
     try:
-        shared = read_cartridge(cartridge)
+        store = VersionStore(paths.library_file())
+    except (sqlite3.Error, OSError) as error:
+        print(f"studio import: cannot open the library {paths.library_file()}: {error}", file=sys.stderr)
+        return 1
+    try:
+        imported = import_cartridge(GameLibrary(store), cartridge)
     except CartridgeError as error:
         print(f"studio import: {error}", file=sys.stderr)
         return 1
-    try:
-        store = VersionStore(paths.library_file())
-    except (sqlite3.Error, OSError) as error:
-        print(
-            f"studio import: cannot open the library {paths.library_file()}: {error}",
-            file=sys.stderr,
-        )
-        return 1
-    try:
-        game = GameLibrary(store).add_game(
-            shared.title,
-            shared.code,
-            author=shared.author,
-            trusted=False,
-            origin="imported",
-            prompt=shared.description,
-            model="cartridge",
-            thumbnail_png=shared.thumbnail_png,
-        )
     except LibraryError as error:
         print(f"studio import: {cartridge}: {error}", file=sys.stderr)
         return 1
     except sqlite3.Error as error:
-        print(
-            f"studio import: cannot write to the library {paths.library_file()}: {error}",
-            file=sys.stderr,
-        )
+        print(f"studio import: cannot write to the library {paths.library_file()}: {error}", file=sys.stderr)
         return 1
     finally:
         store.close()
+    game = imported.game
+    if not imported.added:
+        print(f"“{game.title}” is already in the library as game {game.id}; nothing was added")
+        return 0
     by = f" by {game.author}" if game.author else ""
     print(
         f"imported “{game.title}”{by} as game {game.id} — untrusted: it runs only in the sandbox; "

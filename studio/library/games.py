@@ -251,6 +251,16 @@ class GameLibrary:
             ).fetchone()
         return _game(row) if row is not None and row[-1] is None else None
 
+    def game_with_code(self, code: str) -> Game | None:
+        """A game (not deleted) whose head version is exactly this code: the newest if several."""
+        with self.store.connection() as db:
+            row = db.execute(
+                f"SELECT {_GAME_COLUMNS} FROM games g JOIN versions v ON v.id = g.head_version_id"
+                " WHERE v.code = ? AND g.deleted_at IS NULL ORDER BY g.updated_at DESC LIMIT 1",
+                (code,),
+            ).fetchone()
+        return _game(row) if row is not None else None
+
     def games(self, search: str = "") -> list[Game]:
         """Games not deleted, newest updated first. `search`: a case-insensitive substring
         (Unicode case folding and width, so "ＳＮＡＫＥ" finds "snake") of the title, the

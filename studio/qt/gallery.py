@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.library import sharing
 from studio.library.cartridge import CARTRIDGE_SUFFIX, CartridgeError
 from studio.library.games import Game, GameLibrary, LibraryError
-from studio.qt import gallery_sharing as sharing
 from studio.qt.gallery_model import TILE_SIZE, GameListModel
 from studio.qt.gallery_parts import GameDetail, MessageBar, UntrustedBanner
 
@@ -268,14 +268,18 @@ class GalleryWindow(QDialog):
     def import_cartridge(self, path: Path) -> Game | None:
         """Add a shared game from a cartridge, untrusted; a bad file adds nothing and says why."""
         try:
-            game = sharing.import_cartridge(self.library, path)
+            imported = sharing.import_cartridge(self.library, path)
         except (CartridgeError, OSError, LibraryError) as error:
             self.messages.say(str(error), warning=True)
             return None
-        self.search.clear()  # the new game must be listed
-        self.messages.say(
-            self.tr("Imported “{title}”: it is marked as shared until you keep it").format(title=game.title)
-        )
+        game = imported.game
+        self.search.clear()  # the game must be listed
+        if imported.added:
+            self.messages.say(
+                self.tr("Imported “{title}”: it is marked as shared until you keep it").format(title=game.title)
+            )
+        else:
+            self.messages.say(self.tr("“{title}” is already in your library").format(title=game.title))
         self._refresh_after_change(game.id)
         return game
 

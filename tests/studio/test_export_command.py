@@ -231,6 +231,15 @@ def test_import_adds_the_game_untrusted(work: Path, home: Path, library: GameLib
     )
 
 
+def test_importing_the_same_cartridge_twice_adds_it_once(work: Path, home: Path, library: GameLibrary) -> None:
+    (work / "snake.minigame").write_bytes(cartridge_bytes(Cartridge("Snake", SNAKE.read_text(), "Ann")))
+    assert run_studio("import", work, "snake.minigame", home=home).returncode == 0
+    again = run_studio("import", work, "snake.minigame", home=home)
+    assert again.returncode == 0, again.stderr
+    [game] = library.games()
+    assert again.stdout == f"“Snake” is already in the library as game {game.id}; nothing was added\n"
+
+
 @pytest.mark.parametrize(
     ("content", "words"),
     [

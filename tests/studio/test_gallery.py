@@ -26,7 +26,7 @@ from studio.library.store import VersionStore  # noqa: E402
 from studio.library.thumbnails import png_from_bgrx  # noqa: E402
 from studio.qt.gallery import GalleryWindow  # noqa: E402
 from studio.qt.gallery_model import UNTRUSTED_ROLE  # noqa: E402
-from studio.qt.gallery_sharing import cartridge_file_name, controls_of  # noqa: E402
+from studio.library.sharing import cartridge_file_name, controls_of  # noqa: E402
 
 WAIT_MS = 10_000  # a deadline, not a speed requirement
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -353,6 +353,19 @@ def test_an_imported_cartridge_is_untrusted_until_kept(
     assert library.get(rocket.id).trusted
     assert not gallery.banner.isVisible() and not gallery.keep_action.isEnabled()
     assert gallery.model.index(_titles(gallery).index("Rocket")).data(UNTRUSTED_ROLE) is False
+
+
+def test_importing_a_game_already_in_the_library_selects_it_and_adds_nothing(
+    qtbot, gallery: GalleryWindow, library: GameLibrary, tmp_path: Path  # noqa: ANN001
+) -> None:
+    path = tmp_path / "rocket.minigame"
+    write_cartridge(path, Cartridge("Rocket", _code("Rocket", (0, 0, 200)), author="Ann"))
+    first = gallery.import_cartridge(path)
+    count = len(library.games())
+    second = gallery.import_cartridge(path)
+    assert first is not None and second is not None and second.id == first.id
+    assert len(library.games()) == count
+    assert gallery.selected_game() is not None and gallery.selected_game().id == first.id
 
 
 def test_keep_button_on_the_banner(qtbot, gallery: GalleryWindow, library: GameLibrary) -> None:  # noqa: ANN001

@@ -505,3 +505,14 @@ def test_another_process_writing_the_same_file_takes_turns(tmp_path: Path) -> No
     finally:
         window.close()
         command.close()
+
+
+def test_game_with_code_finds_a_live_game_by_its_head_code(library: GameLibrary) -> None:
+    code = '"""Tiny. Nothing to do."""\ndef draw(screen):\n    screen.fill((1, 2, 3))\n'
+    assert library.game_with_code(code) is None
+    game = library.add_game("Tiny", code)
+    found = library.game_with_code(code)
+    assert found is not None and found.id == game.id
+    assert library.game_with_code(code + "\n") is None  # exactly this code, nothing like it
+    library.delete(game.id)
+    assert library.game_with_code(code) is None  # a deleted game is not "already there"

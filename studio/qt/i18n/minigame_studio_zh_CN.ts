@@ -283,6 +283,10 @@
         <translation>已导入“{title}”：在你信任它之前，它会一直标记为共享游戏</translation>
     </message>
     <message>
+        <source>“{title}” is already in your library</source>
+        <translation>“{title}”已在游戏库中</translation>
+    </message>
+    <message>
         <source>Export a cartridge</source>
         <translation>导出卡带</translation>
     </message>

@@ -1,13 +1,15 @@
-"""What the gallery's Import and Export do with cartridges, apart from the dialogs (no Qt).
+"""Sharing games as cartridges, for the gallery and `studio import` alike (no Qt).
 
 Importing reads the file as hostile data (studio.library.cartridge checks everything) and
-adds the game untrusted; nothing runs. Exporting takes the game's head code, title,
-author, thumbnail and the docstring's controls line as the description.
+adds the game untrusted; nothing runs. A cartridge whose code is already a game in the
+library is not added twice. Exporting takes the game's head code, title, author,
+thumbnail and the docstring's controls line as the description.
 """
 
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 from pathlib import Path
 
 from studio.library.cartridge import CARTRIDGE_SUFFIX, Cartridge, read_cartridge, write_cartridge
@@ -17,17 +19,30 @@ MAX_FILE_STEM = 60
 """Characters of a title kept in a suggested cartridge file name."""
 
 
-def import_cartridge(library: GameLibrary, path: Path) -> Game:
-    """Add the cartridge's game as an imported, untrusted game.
+@dataclass(frozen=True)
+class Imported:
+    """The game a cartridge became; `added` is False when the library already had its code."""
+
+    game: Game
+    added: bool
+
+
+def import_cartridge(library: GameLibrary, path: Path) -> Imported:
+    """Add the cartridge's game as an imported, untrusted game (unless its code is already
+    a game in the library: that game is returned, and nothing is added).
 
     Raises CartridgeError (or OSError) for a file that is not a good cartridge, and
     LibraryError if the library refuses it; nothing is added then.
     """
     cartridge = read_cartridge(path)
-    return library.add_game(
+    existing = library.game_with_code(cartridge.code)
+    if existing is not None:
+        return Imported(existing, added=False)
+    game = library.add_game(
         cartridge.title, cartridge.code, author=cartridge.author, trusted=False, origin="imported",
         prompt=cartridge.description, model="cartridge", thumbnail_png=cartridge.thumbnail_png,
     )
+    return Imported(game, added=True)
 
 
 def export_cartridge(library: GameLibrary, game: Game, path: Path) -> None:
