@@ -22,11 +22,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit  # noqa: E402
 
 from studio.library.cartridge import Cartridge, cartridge_bytes, read_cartridge, write_cartridge  # noqa: E402
 from studio.library.games import Game, GameLibrary  # noqa: E402
+from studio.library.sharing import cartridge_file_name, controls_of  # noqa: E402
 from studio.library.store import VersionStore  # noqa: E402
 from studio.library.thumbnails import png_from_bgrx  # noqa: E402
 from studio.qt.gallery import GalleryWindow  # noqa: E402
 from studio.qt.gallery_model import UNTRUSTED_ROLE  # noqa: E402
-from studio.library.sharing import cartridge_file_name, controls_of  # noqa: E402
 
 WAIT_MS = 10_000  # a deadline, not a speed requirement
 CTRL = Qt.KeyboardModifier.ControlModifier
