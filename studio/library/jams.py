@@ -63,6 +63,9 @@ CREATE TABLE IF NOT EXISTS jam_votes (
 );
 """
 
+MAX_ENTRY_THUMBNAIL_BYTES = 1_000_000
+"""A picture taken while an entry played is at most this big (as a cartridge's thumbnail)."""
+
 _ENTRY_COLUMNS = "id, jam_id, title, author, code, description, thumbnail_png, added_at"
 _JAM_COLUMNS = "id, name, theme, duration_s, created_at, started_at"
 
@@ -253,6 +256,20 @@ class JamStore:
             f"SELECT {_ENTRY_COLUMNS} FROM jam_entries WHERE jam_id = ? ORDER BY id", (jam_id,)
         )
         return [_entry(row) for row in rows]
+
+    def set_entry_thumbnail(self, entry_id: int, png: bytes) -> bool:
+        """Keep a picture taken while the entry played, for an entry that came without one
+        (an entry's own thumbnail is never replaced); True if it was stored."""
+        if not png.startswith(b"\x89PNG\r\n\x1a\n") or len(png) > MAX_ENTRY_THUMBNAIL_BYTES:
+            raise JamError("an entry's picture must be a PNG image of at most 1 MB")
+        with self.transaction():
+            self.entry(entry_id)
+            with self._store.connection() as db:
+                cursor = db.execute(
+                    "UPDATE jam_entries SET thumbnail_png = ? WHERE id = ? AND thumbnail_png IS NULL",
+                    (png, entry_id),
+                )
+                return cursor.rowcount == 1
 
     def remove_entry(self, entry_id: int) -> None:
         """Take the entry out of its jam, with its votes."""

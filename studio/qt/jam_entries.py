@@ -186,8 +186,15 @@ class EntriesPanel(QWidget):
         return is_late(self.jam, entry)
 
     def set_picture(self, entry_id: int, picture: QImage) -> None:
-        """Show a picture taken while the entry played, for entries that came without one."""
+        """Show and keep a picture taken while the entry played, for entries that came without one."""
         self.list.set_picture(entry_id, picture)
+        png = self.list.picture_png(entry_id)
+        if png is None:
+            return
+        try:  # kept for the next time the jam opens (and in the entry's jam-pack cartridge)
+            self.jam_store.set_entry_thumbnail(entry_id, png)
+        except JamError:
+            pass  # an unknown entry or an odd picture: it is only shown, not kept
 
     def selected_entry(self) -> Entry | None:
         return self.list.selected_entry()

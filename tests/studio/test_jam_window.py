@@ -174,6 +174,10 @@ def test_a_jam_from_creation_to_results(qtbot, open_jam_window, tmp_path) -> Non
     assert window.tabs.currentWidget() is window.play
     assert window.play.current_entry() == snake
     _wait_for_frames(qtbot, window)
+    # The cartridge came without a thumbnail: a picture taken while it plays is kept.
+    qtbot.waitUntil(
+        lambda: window.entries.jam_store.entry(snake.id).thumbnail_png is not None, timeout=GAME_TIMEOUT_MS
+    )
     qtbot.keyClick(window.play.view, Qt.Key.Key_PageDown)
     assert window.play.current_entry() == hostile
     qtbot.waitUntil(lambda: window.player.status.state is PlayState.FAILED, timeout=GAME_TIMEOUT_MS)

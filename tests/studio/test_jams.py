@@ -496,3 +496,35 @@ def test_drawing_a_theme_is_repeatable_and_avoids_old_ones() -> None:
     almost_all = THEMES[:-1]
     assert draw_theme(random.Random(1), avoid=[t.upper() for t in almost_all]) == THEMES[-1]
     assert draw_theme(random.Random(1), avoid=THEMES) in THEMES  # all used: start over
+
+
+def test_a_picture_taken_in_play_is_kept_only_for_an_entry_without_one(tmp_path) -> None:  # noqa: ANN001
+    import io
+
+    from PIL import Image
+
+    from studio.library.cartridge import Cartridge
+    from studio.library.jams import JamError, JamStore
+    from studio.library.store import VersionStore
+
+    def png(colour: tuple[int, int, int]) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (8, 6), colour).save(out, "PNG")
+        return out.getvalue()
+
+    store = VersionStore(tmp_path / "library.sqlite3")
+    try:
+        jams = JamStore(store)
+        jam = jams.create_jam("Jam", "Growing", 3600)
+        bare = jams.add_entry(jam.id, Cartridge("Bare", "x = 1\n"), "Ann")
+        framed = jams.add_entry(jam.id, Cartridge("Framed", "y = 2\n", thumbnail_png=png((0, 0, 9))), "Bo")
+        assert jams.set_entry_thumbnail(bare.id, png((9, 0, 0)))
+        assert not jams.set_entry_thumbnail(framed.id, png((9, 9, 9)))  # its own picture stays
+        assert jams.entry(bare.id).thumbnail_png == png((9, 0, 0))
+        assert jams.entry(framed.id).thumbnail_png == png((0, 0, 9))
+        with pytest.raises(JamError):
+            jams.set_entry_thumbnail(bare.id, b"GIF89a not a png")
+        with pytest.raises(JamError):
+            jams.set_entry_thumbnail(10_000, png((1, 1, 1)))
+    finally:
+        store.close()
