@@ -116,7 +116,7 @@ def readme_table(report: str) -> str:
     lines = report.splitlines()
     header = [line for line in lines if line.startswith("- date:") or line.startswith("- machine:")]
     table_start = next(index for index, line in enumerate(lines) if line.startswith("| benchmark"))
-    rows = [line for line in lines[table_start + 2:] if line.startswith("|") and "(context)" not in line]
+    rows = [line for line in lines[table_start + 2:] if line.startswith("|") and "(context" not in line]
     return "\n".join([*header, "", *lines[table_start:table_start + 2], *rows])
 
 
