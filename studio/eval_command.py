@@ -17,19 +17,9 @@ from typing import Protocol
 
 from sandbox.runner_process import RunnerSettings
 from studio.pipeline.eval_report import milliseconds, per_second, percent, write_report
-from studio.pipeline.evaluate import (
-    MAX_JOBS,
-    EvalRun,
-    EvalSettings,
-    EvalSummary,
-    LiveJob,
-    PromptResult,
-    SharedModel,
-    SuiteError,
-    default_suite,
-    read_suite,
-    summarize,
-)
+from studio.pipeline.eval_results import EvalSummary, PromptResult, summarize
+from studio.pipeline.eval_suite import SuiteError, default_suite, read_suite
+from studio.pipeline.evaluate import MAX_JOBS, EvalRun, EvalSettings, LiveJob, SharedModel
 from studio.settings import ModelChoice, Paths
 
 POLL_S = 0.2

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from studio.pipeline.evaluate import EvalSummary, PromptResult
+from studio.pipeline.eval_results import EvalSummary, PromptResult
 
 GRID_COLUMNS = 4
 GRID_IMAGE_WIDTH = 192

@@ -25,16 +25,9 @@ from studio.llm.client import ModelClient
 from studio.llm.endpoint import Endpoint
 from studio.llm.retry import RetryPolicy
 from studio.pipeline.eval_report import report_markdown, write_report
-from studio.pipeline.evaluate import (
-    MAX_JOBS,
-    EvalRun,
-    EvalSettings,
-    PromptResult,
-    SuiteError,
-    default_suite,
-    read_suite,
-    summarize,
-)
+from studio.pipeline.eval_results import PromptResult, summarize
+from studio.pipeline.eval_suite import SuiteError, default_suite, read_suite
+from studio.pipeline.evaluate import MAX_JOBS, EvalRun, EvalSettings
 from studio.pipeline.sources import ModelSource
 from studio.settings import Paths
 from tests.fake_openai import DEFAULT_GAME_CODE, DEFAULT_REPLY_TEXT, FakeOpenAI, Fault, Reply

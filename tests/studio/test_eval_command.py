@@ -22,7 +22,7 @@ import pytest
 from PIL import Image
 
 from studio.eval_command import _fit, _width, plain_line, table_row
-from studio.pipeline.evaluate import PromptResult
+from studio.pipeline.eval_results import PromptResult
 from tests.fake_openai import DEFAULT_GAME_CODE, DEFAULT_REPLY_TEXT, FakeOpenAI, Fault, Reply
 from tests.sandbox.fixtures.hosting import runner_pids
 from tests.studio.cli_runs import (
