@@ -9,51 +9,31 @@ cartridge's thumbnail is captured by a sandboxed runner).
 from __future__ import annotations
 
 import ast
-import os
 import re
 import sqlite3
 import sys
-import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from sandbox.check import GameFileError, read_game_file
-from studio.export.script import GameFile, one_line, referenced_assets
-from studio.export.standalone import standalone_script
-from studio.export.web import app_name, write_web_build
+from studio.export.exporting import (
+    KINDS,
+    ExportError,
+    SharedGame,
+    TargetExistsError,
+    description_of,
+    export_game,
+    free_path,
+)
+from studio.export.script import one_line
 from studio.library.cartridge import (
     CARTRIDGE_SUFFIX,
-    MAX_DESCRIPTION_CHARS,
     MAX_TITLE_CHARS,
-    Cartridge,
     CartridgeError,
     read_cartridge,
-    write_cartridge,
 )
 from studio.pipeline.titles import title_of
 from studio.settings import Paths
-
-KINDS = ("standalone", "web", "cartridge")
-
-
-class ExportError(Exception):
-    """An export or import that cannot be done; the message is one line."""
-
-
-@dataclass(frozen=True)
-class SharedGame:
-    """A game to export, from a .py file or a cartridge."""
-
-    code: str
-    title: str
-    filename: str
-    author: str = ""
-    description: str = ""
-    created_at: float = 0.0
-    thumbnail_png: bytes | None = None
-    from_cartridge: bool = False
-
 
 # -- reading the game ---------------------------------------------------------------------
 
@@ -107,23 +87,6 @@ def _check_syntax(code: str, file: Path) -> None:
         ) from None
 
 
-def description_of(code: str) -> str:
-    """The docstring after its title sentence ("Snake. Arrows steer." → "Arrows steer.")."""
-    try:
-        docstring = ast.get_docstring(ast.parse(code)) or ""
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return ""
-    lines = docstring.strip().splitlines()
-    if not lines:
-        return ""
-    first = lines[0].split(". ", 1)
-    rest = [first[1]] if len(first) == 2 else []
-    text = "\n".join([*rest, *lines[1:]]).strip()
-    return "".join(c for c in text if c in "\n\t" or ord(c) >= 32 and not 0x7F <= ord(c) < 0xA0)[
-        :MAX_DESCRIPTION_CHARS
-    ]
-
-
 def _safe_stem(stem: str) -> str:
     return re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("._") or "game"
 
@@ -141,12 +104,7 @@ def default_output(file: Path, kind: str) -> Path:
         "cartridge": (stem, CARTRIDGE_SUFFIX),
     }
     base, suffix = shapes[kind]
-    candidate = folder / f"{base}{suffix}"
-    number = 2
-    while candidate.exists() or candidate.is_symlink():
-        candidate = folder / f"{base}_{number}{suffix}"
-        number += 1
-    return candidate
+    return free_path(folder, base, suffix)
 
 
 def chosen_output(file: Path, kind: str, output: Path | None) -> Path:
@@ -171,82 +129,6 @@ def chosen_output(file: Path, kind: str, output: Path | None) -> Path:
     return output
 
 
-# -- exporting ----------------------------------------------------------------------------
-
-
-def export_game(game: SharedGame, kind: str, target: Path, paths: Paths) -> list[str]:
-    """Write the export; the lines to tell the user."""
-    shown = f"“{game.title}”"
-    source = GameFile(game.code, game.title, game.filename)
-    if kind == "standalone":
-        _write_new_file(
-            target, standalone_script(source, paths.asset_pack, target.name), executable=True
-        )
-        count = len(referenced_assets(game.code, paths.asset_pack))
-        assets = f", {count} built-in asset{'s' if count != 1 else ''} embedded" if count else ""
-        return [
-            f"exported {shown} as a standalone script: {target}{assets}; play it with `python {target.name}` "
-            "(needs pygame). Outside the studio it runs with full access to your computer, like any script"
-        ]
-    if kind == "web":
-        # The icon is a cartridge's own picture; a .py file gets none (no runner for that).
-        build = write_web_build(target, source, paths.asset_pack, game.thumbnail_png)
-        return [
-            f"exported {shown} for the web: {build.folder} (main.py for pygbag, and build/web/{app_name(build.folder)}.apk "
-            "packed offline; `python main.py` plays it here)",
-            build.next_step(),
-        ]
-    thumbnail = game.thumbnail_png if game.from_cartridge else _thumbnail(game.code, paths)
-    cartridge = Cartridge(
-        game.title, game.code, game.author, game.description, game.created_at, thumbnail
-    )
-    try:
-        write_cartridge(target, cartridge)
-    except CartridgeError as error:
-        raise ExportError(str(error)) from None
-    size = target.stat().st_size
-    picture = (
-        "with a thumbnail"
-        if thumbnail is not None
-        else "no thumbnail: the game showed no frame in the sandbox"
-    )
-    return [
-        f"exported {shown} as a cartridge: {target} ({max(1, round(size / 1000))} kB, {picture})"
-    ]
-
-
-def _thumbnail(code: str, paths: Paths) -> bytes | None:
-    """A picture of the game, taken in the sandbox (never here)."""
-    from studio.library.thumbnails import capture_thumbnail  # deferred: starts a runner process
-
-    return capture_thumbnail(code, paths.asset_pack)
-
-
-def _write_new_file(path: Path, text: str, executable: bool = False) -> None:
-    """Write `text` to a new file atomically, never replacing one that appeared meanwhile."""
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.chmod(temporary, 0o755 if executable else 0o644)
-        try:
-            os.link(temporary, path)  # fails if the name was taken since we looked
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(temporary, path)
-    except FileExistsError:
-        raise ExportError(
-            f"{path} already exists: choose another name with -o (nothing was overwritten)"
-        ) from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-
-
 def run_export(file: Path, kind: str, output: Path | None) -> int:
     """`studio export`: 0 and what was written, or 1 and one line on stderr."""
     if kind not in KINDS:
@@ -258,6 +140,12 @@ def run_export(file: Path, kind: str, output: Path | None) -> int:
         game = load_game(file)
         target = chosen_output(file, kind, output)
         lines = export_game(game, kind, target, Paths())
+    except TargetExistsError as error:
+        print(
+            f"studio export: {error.path} already exists: choose another name with -o (nothing was overwritten)",
+            file=sys.stderr,
+        )
+        return 1
     except ExportError as error:
         print(f"studio export: {error}", file=sys.stderr)
         return 1

@@ -4,14 +4,15 @@ A non-modal dialog over a `GameLibrary`; it never runs a game itself: Open (Ente
 double-click) asks the studio window with `open_requested(game_id)`. Every action has a
 button and a key: Ctrl+F search, Enter open, Ctrl+D duplicate, F2 rename, Del delete,
 Ctrl+Z undo the last delete, Ctrl+K keep a shared game, Ctrl+I import a cartridge,
-Ctrl+E export one, Esc close. Keys that edit text (Del, F2, Enter) act on the grid only
-while it has focus, so they still edit the search box.
+Ctrl+E export one, Ctrl+Shift+E export a standalone script, Esc close; "Export for the
+web…" has a button only. Keys that edit text (Del, F2, Enter) act on the grid only while
+it has focus, so they still edit the search box. Import and export live in
+gallery_actions_sharing.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMargins, QObject, Qt, QTimer, Signal
@@ -19,7 +20,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.library import sharing
-from studio.library.cartridge import CARTRIDGE_SUFFIX, CartridgeError
 from studio.library.games import Game, GameLibrary, LibraryError
+from studio.qt.gallery_actions_sharing import GallerySharing
 from studio.qt.gallery_model import TILE_SIZE, GameListModel
 from studio.qt.gallery_parts import GameDetail, MessageBar, UntrustedBanner
+from studio.settings import Paths
 
 GRID_CELL_MARGINS = QMargins(12, 4, 12, 44)
 """Room around a tile in the grid: margins, and two lines of title under it."""
@@ -40,7 +40,7 @@ GRID_CELL_MARGINS = QMargins(12, 4, 12, 44)
 T = TypeVar("T")
 
 
-class GalleryWindow(QDialog):
+class GalleryWindow(GallerySharing, QDialog):
     """Search box on top; the grid of games, with the selected one's detail beside it."""
 
     open_requested = Signal(int)
@@ -48,9 +48,10 @@ class GalleryWindow(QDialog):
     library_changed = Signal()
     """The gallery changed the library (a rename, a delete, an import...)."""
 
-    def __init__(self, library: GameLibrary, parent: QWidget | None = None) -> None:
+    def __init__(self, library: GameLibrary, parent: QWidget | None = None, paths: Paths | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.paths = paths or Paths()  # the asset pack a standalone or web export embeds from
         self._deleted: list[int] = []  # game ids, the most recent last: Ctrl+Z brings them back
         self.setWindowTitle(self.tr("Gallery — Minigame Studio"))
         self.resize(1040, 680)
@@ -117,6 +118,14 @@ class GalleryWindow(QDialog):
         self.keep_action.setToolTip(self.tr("Trust the selected shared game (Ctrl+K)"))
         self.import_action = self._action(self.tr("Import cartridge…"), self.choose_cartridge, ["Ctrl+I"])
         self.export_action = self._action(self.tr("Export cartridge…"), self.choose_export, ["Ctrl+E"])
+        self.standalone_action = self._action(
+            self.tr("Export standalone…"), self.choose_standalone_export, ["Ctrl+Shift+E"]
+        )
+        self.standalone_action.setToolTip(
+            self.tr("Save the selected game as one Python script that plays without the studio (Ctrl+Shift+E)")
+        )
+        self.web_action = self._action(self.tr("Export for the web…"), self.choose_web_export, [])
+        self.web_action.setToolTip(self.tr("Write the selected game as a pygbag folder to publish in a browser"))
         self.find_action = self._action(self.tr("Search"), self._focus_search, ["Ctrl+F"], button=False)
         self.buttons.addStretch(1)
         self._update_actions()
@@ -129,8 +138,9 @@ class GalleryWindow(QDialog):
         sequences = [QKeySequence(key) for key in keys]
         action.setShortcuts(sequences)
         action.setShortcutContext(context)
-        native = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text} ({native})")
+        if sequences:
+            native = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} ({native})")
         action.triggered.connect(handler)
         (self.grid if context == Qt.ShortcutContext.WidgetShortcut else self).addAction(action)
         if button:
@@ -192,7 +202,7 @@ class GalleryWindow(QDialog):
     def _update_actions(self) -> None:
         game = self.selected_game()
         for action in (self.open_action, self.duplicate_action, self.rename_action,
-                       self.delete_action, self.export_action):
+                       self.delete_action, self.export_action, self.standalone_action, self.web_action):
             action.setEnabled(game is not None)
         self.keep_action.setEnabled(game is not None and not game.trusted)
         self.undo_action.setEnabled(bool(self._deleted))
@@ -257,58 +267,6 @@ class GalleryWindow(QDialog):
             self.messages.say(self.tr("Kept “{title}”").format(title=kept.title))
             self._refresh_after_change(kept.id)
 
-    def choose_cartridge(self) -> QFileDialog:
-        """Ctrl+I: pick a .minigame file to import (the dialog does not block the studio)."""
-        dialog = self._file_dialog(self.tr("Import a cartridge"), QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda path: self.import_cartridge(Path(path)))
-        dialog.open()
-        return dialog
-
-    def import_cartridge(self, path: Path) -> Game | None:
-        """Add a shared game from a cartridge, untrusted; a bad file adds nothing and says why."""
-        try:
-            imported = sharing.import_cartridge(self.library, path)
-        except (CartridgeError, OSError, LibraryError) as error:
-            self.messages.say(str(error), warning=True)
-            return None
-        game = imported.game
-        self.search.clear()  # the game must be listed
-        if imported.added:
-            self.messages.say(
-                self.tr("Imported “{title}”: it is marked as shared until you keep it").format(title=game.title)
-            )
-        else:
-            self.messages.say(self.tr("“{title}” is already in your library").format(title=game.title))
-        self._refresh_after_change(game.id)
-        return game
-
-    def choose_export(self) -> QFileDialog | None:
-        """Ctrl+E: pick where to save the selected game as a .minigame cartridge."""
-        game = self.selected_game()
-        if game is None:
-            return None
-        dialog = self._file_dialog(self.tr("Export a cartridge"), QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(CARTRIDGE_SUFFIX.lstrip("."))
-        dialog.selectFile(sharing.cartridge_file_name(game.title))
-        dialog.fileSelected.connect(lambda path: self.export_cartridge(Path(path), game.id))
-        dialog.open()
-        return dialog
-
-    def export_cartridge(self, path: Path, game_id: int | None = None) -> bool:
-        """Write a game (the selected one by default) as a cartridge file."""
-        game = self.library.get(game_id) if game_id is not None else self.selected_game()
-        if game is None:
-            return False
-        try:
-            sharing.export_cartridge(self.library, game, path)
-        except (OSError, CartridgeError, LibraryError) as error:
-            message = self.tr("Could not export “{title}”: {error}").format(title=game.title, error=error)
-            self.messages.say(message, warning=True)
-            return False
-        self.messages.say(self.tr("Exported “{title}” to {path}").format(title=game.title, path=path))
-        return True
-
     # -- helpers --------------------------------------------------------------------------
 
     def _change(self, change: Callable[[], T]) -> T | None:
@@ -346,14 +304,6 @@ class GalleryWindow(QDialog):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
-
-    def _file_dialog(self, title: str, mode: QFileDialog.AcceptMode) -> QFileDialog:
-        dialog = QFileDialog(self, title, str(Path.home()))
-        dialog.setAcceptMode(mode)
-        dialog.setNameFilters([self.tr("Minigame cartridges (*{suffix})").format(suffix=CARTRIDGE_SUFFIX),
-                               self.tr("All files (*)")])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Down in the search box moves on to the grid, so the keyboard reaches the games.

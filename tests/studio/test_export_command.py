@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from studio.export_command import chosen_output, default_output, description_of
+from studio.export.exporting import description_of
+from studio.export_command import chosen_output, default_output
 from studio.library.cartridge import Cartridge, cartridge_bytes, read_cartridge
 from studio.library.games import GameLibrary
 from studio.library.store import VersionStore

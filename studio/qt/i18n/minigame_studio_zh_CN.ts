@@ -201,6 +201,85 @@
     </message>
 </context>
 <context>
+    <name>GallerySharing</name>
+    <message>
+        <source>Import a cartridge</source>
+        <translation>导入卡带</translation>
+    </message>
+    <message>
+        <source>Imported “{title}”: it is marked as shared until you keep it</source>
+        <translation>已导入“{title}”：在你信任它之前，它会一直标记为共享游戏</translation>
+    </message>
+    <message>
+        <source>“{title}” is already in your library</source>
+        <translation>“{title}”已在游戏库中</translation>
+    </message>
+    <message>
+        <source>Export a cartridge</source>
+        <translation>导出卡带</translation>
+    </message>
+    <message>
+        <source>Could not export “{title}”: {error}</source>
+        <translation>无法导出“{title}”：{error}</translation>
+    </message>
+    <message>
+        <source>Exported “{title}” to {path}</source>
+        <translation>已将“{title}”导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export a standalone script</source>
+        <translation>导出独立脚本</translation>
+    </message>
+    <message>
+        <source>Export for the web: choose a folder</source>
+        <translation>导出为网页版：选择文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write {path} ({reason}): choose another folder</source>
+        <translation>无法写入 {path}（{reason}）：请选择其他文件夹</translation>
+    </message>
+    <message>
+        <source>Exported “{title}” as a standalone script: {path}</source>
+        <translation>已将“{title}”导出为独立脚本：{path}</translation>
+    </message>
+    <message>
+        <source>Exported “{title}” for the web: {path} (main.py is the pygbag project)</source>
+        <translation>已将“{title}”导出为网页版：{path}（main.py 即 pygbag 项目）</translation>
+    </message>
+    <message>
+        <source>someone you do not know</source>
+        <translation>陌生人</translation>
+    </message>
+    <message>
+        <source>“{title}” was shared by {author} and you have not kept it. As a standalone script it runs outside the sandbox, with full access to your computer (your files, the network). Export it only if you trust where it came from.</source>
+        <translation>“{title}”由{author}分享，你还没有信任它。作为独立脚本，它会在沙箱之外运行，可以完全访问你的电脑（你的文件、网络）。只有在你信任它的来源时才导出。</translation>
+    </message>
+    <message>
+        <source>“{title}” was shared by {author} and you have not kept it. In a browser it stays in the browser&apos;s sandbox, but its main.py run with python has full access to your computer. Export it only if you trust where it came from.</source>
+        <translation>“{title}”由{author}分享，你还没有信任它。在浏览器中它受浏览器沙箱的限制，但用 python 运行它的 main.py 时可以完全访问你的电脑。只有在你信任它的来源时才导出。</translation>
+    </message>
+    <message>
+        <source>Export a shared game?</source>
+        <translation>导出共享的游戏？</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Minigame cartridges (*{suffix})</source>
+        <translation>Minigame 卡带 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>GalleryWindow</name>
     <message>
         <source>Gallery — Minigame Studio</source>
@@ -247,6 +326,22 @@
         <translation>导出卡带…</translation>
     </message>
     <message>
+        <source>Export standalone…</source>
+        <translation>导出独立脚本…</translation>
+    </message>
+    <message>
+        <source>Save the selected game as one Python script that plays without the studio (Ctrl+Shift+E)</source>
+        <translation>把选中的游戏保存为一个无需工作室即可运行的 Python 脚本（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>Export for the web…</source>
+        <translation>导出为网页版…</translation>
+    </message>
+    <message>
+        <source>Write the selected game as a pygbag folder to publish in a browser</source>
+        <translation>把选中的游戏写成 pygbag 文件夹，以便在浏览器中发布</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -276,35 +371,35 @@
     </message>
     <message>
         <source>Import a cartridge</source>
-        <translation>导入卡带</translation>
+        <translation type="vanished">导入卡带</translation>
     </message>
     <message>
         <source>Imported “{title}”: it is marked as shared until you keep it</source>
-        <translation>已导入“{title}”：在你信任它之前，它会一直标记为共享游戏</translation>
+        <translation type="vanished">已导入“{title}”：在你信任它之前，它会一直标记为共享游戏</translation>
     </message>
     <message>
         <source>“{title}” is already in your library</source>
-        <translation>“{title}”已在游戏库中</translation>
+        <translation type="vanished">“{title}”已在游戏库中</translation>
     </message>
     <message>
         <source>Export a cartridge</source>
-        <translation>导出卡带</translation>
+        <translation type="vanished">导出卡带</translation>
     </message>
     <message>
         <source>Could not export “{title}”: {error}</source>
-        <translation>无法导出“{title}”：{error}</translation>
+        <translation type="vanished">无法导出“{title}”：{error}</translation>
     </message>
     <message>
         <source>Exported “{title}” to {path}</source>
-        <translation>已将“{title}”导出到 {path}</translation>
+        <translation type="vanished">已将“{title}”导出到 {path}</translation>
     </message>
     <message>
         <source>Minigame cartridges (*{suffix})</source>
-        <translation>Minigame 卡带 (*{suffix})</translation>
+        <translation type="vanished">Minigame 卡带 (*{suffix})</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
+        <translation type="vanished">所有文件 (*)</translation>
     </message>
 </context>
 <context>
