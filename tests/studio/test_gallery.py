@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit  # noqa: E402
 from studio.library.cartridge import Cartridge, cartridge_bytes, read_cartridge, write_cartridge  # noqa: E402
 from studio.library.games import Game, GameLibrary  # noqa: E402
 from studio.library.sharing import cartridge_file_name, controls_of  # noqa: E402
-from studio.library.store import VersionStore  # noqa: E402
 from studio.library.thumbnails import png_from_bgrx  # noqa: E402
 from studio.qt.gallery import GalleryWindow  # noqa: E402
 from studio.qt.gallery_model import UNTRUSTED_ROLE  # noqa: E402
@@ -48,12 +46,6 @@ def _gif(frames: int = 3) -> bytes:
     images[0].save(out, format="GIF", save_all=True, append_images=images[1:], duration=100, loop=0)
     return out.getvalue()
 
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[GameLibrary]:
-    store = VersionStore(tmp_path / "library.sqlite3")
-    yield GameLibrary(store)
-    store.close()
 
 
 @pytest.fixture

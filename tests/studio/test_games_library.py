@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,16 +32,6 @@ PONG = '"""Pong 乒乓. W/S and arrows."""\nimport pygame\n'
 NO_DOCSTRING = "import pygame\n\ndef draw(screen):\n    pass\n"
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    versions = VersionStore(tmp_path / "data" / "library.sqlite3")
-    yield versions
-    versions.close()
-
-
-@pytest.fixture
-def library(store: VersionStore) -> GameLibrary:
-    return GameLibrary(store)
 
 
 # --- add_game, get, code ------------------------------------------------------------------------

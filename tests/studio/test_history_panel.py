@@ -6,8 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -35,12 +33,6 @@ def step(snake):
 BLUE_SNAKE = SNAKE.replace("(200, 40, 40)", "(40, 80, 220)")
 FAST_BLUE_SNAKE = BLUE_SNAKE.replace("SPEED = 12", "SPEED = 20")
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    versions = VersionStore(tmp_path / "lib.sqlite3")
-    yield versions
-    versions.close()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ import random
 import struct
 import warnings
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,7 +35,6 @@ from studio.library.jam_pack import (
     write_jam_pack,
 )
 from studio.library.jams import Jam, JamStore
-from studio.library.store import VersionStore
 
 HOUR = 3600
 SNAKE = (
@@ -45,16 +43,6 @@ SNAKE = (
 PONG = '"""Pong 🏓."""\nimport pygame\nSCORE = "比分"\n'
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    versions = VersionStore(tmp_path / "library" / "lib.sqlite3")
-    yield versions
-    versions.close()
-
-
-@pytest.fixture
-def jams(store: VersionStore) -> JamStore:
-    return JamStore(store)
 
 
 def png(width: int = 8, height: int = 6) -> bytes:

@@ -10,7 +10,6 @@ import csv
 import io
 import random
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,16 +40,6 @@ SNAKE = (
 )
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    versions = VersionStore(tmp_path / "library" / "lib.sqlite3")
-    yield versions
-    versions.close()
-
-
-@pytest.fixture
-def jams(store: VersionStore) -> JamStore:
-    return JamStore(store)
 
 
 def game(title: str = "Snake", author: str = "", code: str = SNAKE, **extra: object) -> Cartridge:

@@ -68,12 +68,6 @@ def server() -> Iterator[FakeOpenAI]:
         assert fake.errors == []
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    versions = VersionStore(tmp_path / "lib.sqlite3")
-    yield versions
-    versions.close()
-
 
 @pytest.fixture
 def settings() -> RunnerSettings:

@@ -15,22 +15,13 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from studio.library.store import Version, VersionStore
 
 KILLS = 20
 SEED = 20240611
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    versions = VersionStore(tmp_path / "library" / "lib.sqlite3")
-    yield versions
-    versions.close()
 
 
 # --- round trip -------------------------------------------------------------------------------
