@@ -7,6 +7,7 @@ this window shows what it does (on one 16 ms timer) and forwards what the user d
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from studio.qt.jam_window import JamWindow
 
 POLL_MS = 16
+JAM_COUNTDOWN_MS = 1000
 SCREENSHOT_VARIABLE = "MINIGAME_SCREENSHOT"  # test hook: grab the window to this PNG, then quit
 
 
@@ -79,6 +81,7 @@ class StudioWindow(QMainWindow):
         self.jam: JamWindow | None = None
         self._add_voice()
         self._add_capture()
+        self._add_jam_countdown()
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
@@ -343,6 +346,40 @@ class StudioWindow(QMainWindow):
         self.jam.raise_()
         self.jam.activateWindow()
         return self.jam
+
+    def _add_jam_countdown(self) -> None:
+        """While a jam runs, its countdown sits in the status bar (click: the jam screen)."""
+        from studio.library.jams import JamStore
+
+        self._jam_store = JamStore(self.session.store)
+        self.jam_countdown = QToolButton()
+        self.jam_countdown.setAutoRaise(True)
+        self.jam_countdown.setToolTip(self.tr("Time left in the running jam: click for the jam screen (Ctrl+J)"))
+        self.jam_countdown.clicked.connect(self.open_jam)
+        self.jam_countdown.hide()
+        self.statusBar().addPermanentWidget(self.jam_countdown)
+        timer = QTimer(self)
+        timer.timeout.connect(self.show_jam_countdown)
+        timer.start(JAM_COUNTDOWN_MS)
+        self.show_jam_countdown()
+
+    def show_jam_countdown(self) -> None:
+        """The newest started jam whose time is not up, as "⏱ Name: 1:23:45", or nothing."""
+        from studio.qt.jam_header import format_countdown
+
+        now = time.time()
+        try:
+            running = next(
+                (jam for jam in self._jam_store.jams() if jam.started_at is not None and not jam.is_over(now)),
+                None,
+            )
+        except sqlite3.Error:  # a busy or damaged library file: no countdown this second
+            running = None
+        self.jam_countdown.setVisible(running is not None)
+        if running is not None:
+            self.jam_countdown.setText(
+                self.tr("⏱ {name}: {left}").format(name=running.name, left=format_countdown(running.remaining_s(now)))
+            )
 
     def _current_title_and_code(self) -> tuple[str, str] | None:
         """The game in the studio, for “Submit current game” in a jam."""

@@ -99,3 +99,29 @@ def test_ctrl_j_opens_the_jam_screen_and_submits_the_game_in_the_studio(
     assert code == window.session.last_code and title == window.session.current_game.title
     window.close()
     assert not jam.isVisible()  # the jam screen goes with the studio window
+
+
+def test_a_running_jam_counts_down_in_the_status_bar(
+    qtbot, open_window: Callable[[ModelChoice], StudioWindow]  # noqa: ANN001
+) -> None:
+    import time
+
+    from studio.library.jams import JamStore
+
+    window = open_window(OFFLINE)
+    assert not window.jam_countdown.isVisibleTo(window)  # no jam: nothing shown
+    jams = JamStore(window.session.store)
+    over = jams.create_jam("Last Week", "Growing", 3600, now=time.time() - 7200)
+    jams.start(over.id, now=time.time() - 7200)
+    jam = jams.create_jam("Friday Jam", "Under pressure", 2 * 3600)
+    jams.start(jam.id)
+    window.show_jam_countdown()
+    assert window.jam_countdown.isVisibleTo(window)
+    text = window.jam_countdown.text()
+    assert text.startswith("⏱ Friday Jam: 1:59:") or text == "⏱ Friday Jam: 2:00:00"
+    with qtbot.waitSignal(window.jam_countdown.clicked, timeout=WAIT_MS):
+        window.jam_countdown.click()
+    assert window.jam is not None and window.jam.isVisible()
+    jams.delete_jam(jam.id)  # only the finished jam is left: the countdown goes away
+    window.show_jam_countdown()
+    assert not window.jam_countdown.isVisibleTo(window)

@@ -1250,6 +1250,14 @@
         <translation>正在运行你的修改…</translation>
     </message>
     <message>
+        <source>Time left in the running jam: click for the jam screen (Ctrl+J)</source>
+        <translation>正在进行的 Jam 剩余时间：点击打开 Jam 界面（Ctrl+J）</translation>
+    </message>
+    <message>
+        <source>⏱ {name}: {left}</source>
+        <translation>⏱ {name}：剩余 {left}</translation>
+    </message>
+    <message>
         <source>Untitled game</source>
         <translation>未命名游戏</translation>
     </message>
