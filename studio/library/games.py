@@ -14,9 +14,19 @@ from __future__ import annotations
 
 import sqlite3
 import time
-import unicodedata
 from dataclasses import dataclass
 
+from studio.library.game_fields import (
+    TITLE_MAX,
+    LibraryError,
+    check_media,
+    clean_title,
+    cut,
+    fallback_title,
+    fold,
+    fold_or_empty,
+    required_title,
+)
 from studio.library.store import VersionStore
 from studio.pipeline.titles import title_of
 
@@ -45,16 +55,7 @@ CREATE TABLE IF NOT EXISTS game_media (
 """
 
 ORIGINS = ("made", "imported", "jam")
-TITLE_MAX = 100
-"""Characters a title may have."""
-FALLBACK_TITLE_LENGTH = 40
-"""Characters of the prompt used as a title when the code's docstring has none."""
-UNTITLED = "Untitled game"
 COPY_SUFFIX = " (copy)"
-MAX_THUMBNAIL_BYTES = 4 * 1024 * 1024
-MAX_GIF_BYTES = 64 * 1024 * 1024
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-GIF_SIGNATURES = (b"GIF87a", b"GIF89a")
 
 _GAME_COLUMNS = (
     "g.id, g.title, g.root_version_id, g.head_version_id, g.created_at, g.updated_at,"
@@ -106,10 +107,6 @@ class Game:
     has_gif: bool
 
 
-class LibraryError(Exception):
-    """A library call the library cannot do (unknown id, empty title...); one-line message."""
-
-
 class GameLibrary:
     """The games in a VersionStore's file; safe from any thread.
 
@@ -125,7 +122,7 @@ class GameLibrary:
         """Use `store`'s file and connection; creates the library's tables if missing."""
         self.store = store
         with store.connection() as db:
-            db.create_function("library_fold", 1, _fold_or_empty, deterministic=True)
+            db.create_function("library_fold", 1, fold_or_empty, deterministic=True)
             for statement in SCHEMA.split(
                 ";"
             ):  # not executescript: it would COMMIT a caller's transaction
@@ -155,7 +152,7 @@ class GameLibrary:
             root_prompt = db.execute(
                 "SELECT prompt FROM versions WHERE id = ?", (root_id,)
             ).fetchone()[0]
-            title = _clean_title(title_of(row[0], "")) or _fallback_title(root_prompt)
+            title = clean_title(title_of(row[0], "")) or fallback_title(root_prompt)
             return self._insert_game(db, title, root_id, version_id, now)
 
     def add_game(
@@ -177,8 +174,8 @@ class GameLibrary:
         if not code.strip():
             raise LibraryError("The game has no code: there is nothing to add.")
         if thumbnail_png is not None:
-            _check_media(thumbnail_png, "thumbnail")
-        title = _clean_title(title) or _clean_title(title_of(code, "")) or _fallback_title(prompt)
+            check_media(thumbnail_png, "thumbnail")
+        title = clean_title(title) or clean_title(title_of(code, "")) or fallback_title(prompt)
         with self.store.transaction() as db:
             # kind "make": a root the history treats as the start of its own game.
             version_id = self.store.add("make", prompt, code, model, False)
@@ -188,7 +185,7 @@ class GameLibrary:
                 version_id,
                 version_id,
                 _now(db),
-                author=_clean_title(author),
+                author=clean_title(author),
                 trusted=trusted,
                 origin=origin,
             )
@@ -201,10 +198,10 @@ class GameLibrary:
         the original's trust, origin and author. Default title "<title> (copy)" (a long
         title is shortened to make room); a given title longer than TITLE_MAX is shortened,
         an empty one raises LibraryError."""
-        new_title = _required_title(title, shorten=True) if title is not None else None
+        new_title = required_title(title, shorten=True) if title is not None else None
         with self.store.transaction() as db:
             game = self._live(db, game_id)
-            new_title = new_title or _cut(game.title, TITLE_MAX - len(COPY_SUFFIX)) + COPY_SUFFIX
+            new_title = new_title or cut(game.title, TITLE_MAX - len(COPY_SUFFIX)) + COPY_SUFFIX
             head = self.store.get(game.head_version_id)
             root = self.store.get(game.root_version_id)
             if head is None or root is None:
@@ -265,7 +262,7 @@ class GameLibrary:
         """Games not deleted, newest updated first. `search`: a case-insensitive substring
         (Unicode case folding and width, so "ＳＮＡＫＥ" finds "snake") of the title, the
         author or the prompt of any of the game's versions."""
-        needle = _fold(search.strip())
+        needle = fold(search.strip())
         with self.store.connection() as db:
             if needle:
                 rows = db.execute(_SEARCH, {"needle": needle}).fetchall()
@@ -298,7 +295,7 @@ class GameLibrary:
 
     def rename(self, game_id: int, title: str) -> Game:
         """A new title (whitespace runs become one space); LibraryError if empty or too long."""
-        title = _required_title(title)
+        title = required_title(title)
         with self.store.transaction() as db:
             self._live(db, game_id)
             db.execute(
@@ -397,7 +394,7 @@ class GameLibrary:
         return bytes(row[0]) if row is not None else None
 
     def _set_media(self, game_id: int, kind: str, data: bytes) -> None:
-        _check_media(data, kind)
+        check_media(data, kind)
         with self.store.transaction() as db:
             self._any(db, game_id)
             _save_media(db, game_id, kind, data)
@@ -428,64 +425,9 @@ def _save_media(db: sqlite3.Connection, game_id: int, kind: str, data: bytes) ->
     )
 
 
-def _check_media(data: bytes, kind: str) -> None:
-    """LibraryError unless `data` looks like the image `kind` stores, within its size."""
-    if kind == "thumbnail":
-        ok, limit, what = bytes(data[:8]) == PNG_SIGNATURE, MAX_THUMBNAIL_BYTES, "a PNG image"
-    else:
-        ok, limit, what = bytes(data[:6]) in GIF_SIGNATURES, MAX_GIF_BYTES, "a GIF animation"
-    if not ok:
-        raise LibraryError(f"The {kind} is not {what}: capture it again.")
-    if len(data) > limit:
-        raise LibraryError(
-            f"The {kind} is {len(data):,} bytes, over the {limit:,}-byte limit: make it smaller."
-        )
-
-
 def _now(db: sqlite3.Connection) -> float:
     """The time, but later than every game's updated_at, so "newest first" is exact even when
     two changes share a clock tick."""
     latest = db.execute("SELECT MAX(updated_at) FROM games").fetchone()[0]
     now = time.time()
     return now if latest is None or now > latest else latest + 1e-6
-
-
-def _fold(text: str) -> str:
-    """Text as search compares it: compatibility forms (full-width letters) and case folded."""
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def _fold_or_empty(text: object) -> str:
-    return _fold(text) if isinstance(text, str) else ""
-
-
-def _one_line(text: str) -> str:
-    """Control characters and whitespace runs made one space, stripped."""
-    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
-
-
-def _clean_title(title: str) -> str:
-    """A title from code, a prompt or a cartridge: one line, cut to TITLE_MAX."""
-    return _cut(_one_line(title), TITLE_MAX)
-
-
-def _required_title(title: str, shorten: bool = False) -> str:
-    """A title the user typed, as one line; LibraryError if nothing is left, or if it is
-    too long and not to be `shorten`ed."""
-    cleaned = _one_line(title)
-    if not cleaned:
-        raise LibraryError("A game's title cannot be empty: type a name for it.")
-    if shorten:
-        return _cut(cleaned, TITLE_MAX)
-    if len(cleaned) > TITLE_MAX:
-        raise LibraryError(f"A game's title can have at most {TITLE_MAX} characters: shorten it.")
-    return cleaned
-
-
-def _fallback_title(prompt: str) -> str:
-    """The prompt, shortened to FALLBACK_TITLE_LENGTH, or UNTITLED."""
-    return _cut(_clean_title(prompt), FALLBACK_TITLE_LENGTH) or UNTITLED
-
-
-def _cut(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -22,7 +22,8 @@ import random
 import sys
 from pathlib import Path
 
-from studio.library.games import PNG_SIGNATURE, GameLibrary
+from studio.library.game_fields import PNG_SIGNATURE
+from studio.library.games import GameLibrary
 from studio.library.store import VersionStore
 
 

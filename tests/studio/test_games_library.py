@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from studio.library.games import (
-    MAX_THUMBNAIL_BYTES,
-    TITLE_MAX,
-    UNTITLED,
-    Game,
-    GameLibrary,
-    LibraryError,
-)
+from studio.library.game_fields import MAX_THUMBNAIL_BYTES, TITLE_MAX, UNTITLED
+from studio.library.games import Game, GameLibrary, LibraryError
 from studio.library.store import VersionStore
 from studio.settings import Paths
 

@@ -20,7 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studio.library.games import PNG_SIGNATURE, GameLibrary
+from studio.library.game_fields import PNG_SIGNATURE
+from studio.library.games import GameLibrary
 from studio.library.store import VersionStore
 
 ROOT = Path(__file__).resolve().parents[2]
