@@ -38,10 +38,18 @@ from studio.settings import Paths
 # -- reading the game ---------------------------------------------------------------------
 
 
+def _is_zip(file: Path) -> bool:
+    try:
+        with file.open("rb") as opened:
+            return opened.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False  # read_game_file says what is wrong with it
+
+
 def load_game(file: Path) -> SharedGame:
     """The game in a `.py` file or a `.minigame` cartridge, if it is Python at all;
     ExportError says what is wrong. Nothing is run."""
-    if file.suffix.lower() == CARTRIDGE_SUFFIX:
+    if file.suffix.lower() == CARTRIDGE_SUFFIX or _is_zip(file):  # also a renamed cartridge
         try:
             cartridge = read_cartridge(file)
         except CartridgeError as error:

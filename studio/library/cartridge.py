@@ -33,6 +33,8 @@ MAX_CARTRIDGE_BYTES = 4_000_000
 """The whole file, compressed: read no more than this from disk."""
 MAX_CODE_BYTES = 1_000_000  # as `studio check` (sandbox.check.MAX_GAME_BYTES)
 MAX_META_BYTES = 64_000
+JAM_PACK_MANIFEST = "manifest.json"
+"""The member that makes a zip a jam pack (studio/library/jam_pack.py), told apart from a cartridge."""
 MAX_THUMBNAIL_BYTES = 1_000_000
 MAX_THUMBNAIL_SIDE = 1024
 MAX_MEMBERS = 16
@@ -190,6 +192,11 @@ def _read_members(data: bytes, name: str) -> dict[str, bytes]:
                 f"{name} holds {len(infos)} files; a cartridge holds at most {MAX_MEMBERS}"
             )
         members: dict[str, bytes] = {}
+        names = {info.filename for info in infos}
+        if META_MEMBER not in names and JAM_PACK_MANIFEST in names:
+            raise CartridgeError(
+                f"{name} is a jam pack, not a cartridge: open it in the jam screen (Ctrl+J, Open jam pack…)"
+            )
         for info in infos:
             _check_member_name(info.filename, name)
             limit = _MEMBER_LIMITS.get(info.filename)

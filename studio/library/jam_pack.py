@@ -29,6 +29,7 @@ from typing import BinaryIO
 
 from studio.library.cartridge import (
     CARTRIDGE_SUFFIX,
+    JAM_PACK_MANIFEST,
     MAX_CARTRIDGE_BYTES,
     Cartridge,
     CartridgeError,
@@ -48,7 +49,7 @@ from studio.library.jams import (
 JAM_PACK_SUFFIX = ".minijam"
 FORMAT = "minigame-jam-pack"
 VERSION = 1
-MANIFEST = "manifest.json"
+MANIFEST = JAM_PACK_MANIFEST  # a cartridge reader tells a jam pack by it
 ENTRIES_FOLDER = "entries/"
 
 MAX_ENTRIES = 200

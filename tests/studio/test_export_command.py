@@ -306,3 +306,23 @@ def test_a_hostile_cartridge_is_stored_untrusted_and_contained(
     assert "PWNED" not in checked.stdout + checked.stderr
     assert list(Path("/tmp").glob(MARKERS)) == [], f"{name} wrote a marker file"
     assert pwn_listener == [], f"{name} reached the network"
+
+
+def test_a_jam_pack_given_for_a_cartridge_says_what_it_is(work: Path, home: Path, library: GameLibrary) -> None:
+    from studio.library.jam_pack import write_jam_pack
+    from studio.library.jams import JamStore
+
+    jams = JamStore(library.store)
+    jam = jams.create_jam("Friday Jam", "Growing", 3600)
+    jams.add_entry(jam.id, Cartridge("Snake", SNAKE.read_text(), "Ann"), "Ann")
+    write_jam_pack(work / "friday.minijam", jams.get(jam.id), jams.entries(jam.id))
+    for command, *args in (("import", "friday.minijam"), ("export", "friday.minijam", "--as", "standalone")):
+        failed_with_one_line(run_studio(command, work, *args, home=home), "is a jam pack, not a cartridge")
+    assert library.games() == []
+
+
+def test_a_renamed_cartridge_still_exports(work: Path, home: Path) -> None:
+    (work / "snake.zip").write_bytes(cartridge_bytes(Cartridge("Snake", SNAKE.read_text(), "Ann")))
+    process = run_studio("export", work, "snake.zip", "--as", "standalone", home=home)
+    assert process.returncode == 0, process.stderr
+    assert "exported “Snake”" in process.stdout
