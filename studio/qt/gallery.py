@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMargins, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,6 +32,7 @@ from studio.library.games import Game, GameLibrary, LibraryError
 from studio.qt.gallery_actions_sharing import GallerySharing
 from studio.qt.gallery_model import TILE_SIZE, GameListModel
 from studio.qt.gallery_parts import GameDetail, MessageBar, UntrustedBanner
+from studio.qt.window_parts import dropped_cartridges
 from studio.settings import Paths
 
 GRID_CELL_MARGINS = QMargins(12, 4, 12, 44)
@@ -66,6 +67,7 @@ class GalleryWindow(GallerySharing, QDialog):
     # -- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.setAcceptDrops(True)  # .minigame files dropped here are imported
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search titles, authors and prompts (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -304,6 +306,18 @@ class GalleryWindow(GallerySharing, QDialog):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if dropped_cartridges(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        """Cartridges dropped on the gallery are imported (untrusted), like Ctrl+I."""
+        dropped = dropped_cartridges(event.mimeData())
+        if dropped:
+            event.acceptProposedAction()
+            for path in dropped:
+                self.import_cartridge(path)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Down in the search box moves on to the grid, so the keyboard reaches the games.

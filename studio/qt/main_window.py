@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -43,7 +44,7 @@ from studio.qt.game_view import GameView
 from studio.qt.history_panel import HistoryPanel
 from studio.qt.session import StudioSession
 from studio.qt.voice_control import VoiceController
-from studio.qt.window_parts import add_game_actions
+from studio.qt.window_parts import add_game_actions, dropped_cartridges
 
 if TYPE_CHECKING:
     from studio.qt.gallery import GalleryWindow
@@ -68,6 +69,7 @@ class StudioWindow(QMainWindow):
         self._screenshot_path = os.environ.get(SCREENSHOT_VARIABLE)
         self.setWindowTitle(self.tr("Minigame Studio"))
         self.resize(1280, 760)
+        self.setAcceptDrops(True)  # a .minigame dropped here is imported and played
         self._build()
         self._add_actions()
         session.make_started.connect(self._stream_started)
@@ -407,6 +409,29 @@ class StudioWindow(QMainWindow):
             self.figures.setText(shared.format(title=game.title))
         self.activateWindow()
         self.game_view.setFocus()
+
+    def open_shared_file(self, path: Path) -> None:
+        """A .minigame dropped on the window or given to `studio FILE`: into the library
+        (untrusted, not twice) and playing, in the sandbox like every game."""
+        from studio.library import sharing
+        from studio.library.cartridge import CartridgeError
+
+        try:
+            imported = sharing.import_cartridge(self.session.library, path)
+        except (CartridgeError, OSError, LibraryError) as error:
+            self._report(str(error), None)
+            return
+        self.open_game(imported.game.id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if dropped_cartridges(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        dropped = dropped_cartridges(event.mimeData())
+        if dropped:
+            event.acceptProposedAction()
+            self.open_shared_file(dropped[0])  # one game plays at a time: the first
 
     def keep_current_game(self) -> None:
         """The banner's Keep: the user trusts the shared game playing now."""

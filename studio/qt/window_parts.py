@@ -1,13 +1,16 @@
-"""Pieces both studio windows share: toolbar actions with shortcuts, and quitting on signals."""
+"""Pieces the studio's windows share: toolbar actions with shortcuts, quitting on signals, dropped cartridges."""
 
 from __future__ import annotations
 
 import signal
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMimeData, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from studio.library.cartridge import CARTRIDGE_SUFFIX
 
 ActionSpec = tuple[str, str, Callable[[], object]]  # (text, shortcut, handler)
 
@@ -40,3 +43,11 @@ def quit_on_signals(close: Callable[[], object]) -> QTimer:
     keepalive.timeout.connect(lambda: None)
     keepalive.start(200)
     return keepalive
+
+
+def dropped_cartridges(mime: QMimeData) -> list[Path]:
+    """The local .minigame files among dropped URLs, in the order dropped."""
+    return [
+        Path(url.toLocalFile()) for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(CARTRIDGE_SUFFIX)
+    ]

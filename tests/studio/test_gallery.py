@@ -503,3 +503,21 @@ def test_the_detail_pane_plays_the_gif_capture_else_shows_the_thumbnail(
     assert gallery.selected_game().id == games["breakout"].id
     assert gallery.detail.movie is None
     assert not gallery.detail.picture.pixmap().isNull()
+
+
+def test_cartridges_dropped_on_the_gallery_are_imported_untrusted(
+    qtbot, gallery: GalleryWindow, library: GameLibrary, tmp_path: Path  # noqa: ANN001
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    first, second = tmp_path / "rocket.minigame", tmp_path / "comet.minigame"
+    write_cartridge(first, Cartridge("Rocket", _code("Rocket", (0, 0, 200)), author="Ann"))
+    write_cartridge(second, Cartridge("Comet", _code("Comet", (200, 0, 0)), author="Bo"))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in (first, tmp_path / "notes.txt", second)])
+    gallery.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                                 Qt.KeyboardModifier.NoModifier))
+    shared = {game.title: game for game in library.games() if game.origin == "imported"}
+    assert set(shared) == {"Rocket", "Comet"} and not any(game.trusted for game in shared.values())
+    assert {"Rocket", "Comet"} <= set(_titles(gallery))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,50 @@ def test_a_running_jam_counts_down_in_the_status_bar(
     jams.delete_jam(jam.id)  # only the finished jam is left: the countdown goes away
     window.show_jam_countdown()
     assert not window.jam_countdown.isVisibleTo(window)
+
+
+def test_a_cartridge_dropped_on_the_window_is_imported_untrusted_and_played(
+    qtbot, open_window: Callable[[ModelChoice], StudioWindow], tmp_path  # noqa: ANN001
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from studio.library.cartridge import Cartridge, write_cartridge
+
+    code = (Path(__file__).resolve().parents[2] / "assets" / "examples" / "snake.py").read_text()
+    path = tmp_path / "friend.minigame"
+    write_cartridge(path, Cartridge("Snake", code, author="Ann"))
+    window = open_window(OFFLINE)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt")), QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.session.current_game is not None, timeout=WAIT_MS)
+    game = window.session.current_game
+    assert (game.title, game.author, game.trusted, game.origin) == ("Snake", "Ann", False, "imported")
+    qtbot.waitUntil(lambda: window.game_view.frames_received > 0, timeout=WAIT_MS)
+    assert window.untrusted_banner.isVisibleTo(window)
+    window.dropEvent(drop)  # the same file again: opened, not added twice
+    assert len(window.session.library.games()) == 1
+
+
+def test_a_broken_cartridge_dropped_on_the_window_says_why_and_adds_nothing(
+    qtbot, open_window: Callable[[ModelChoice], StudioWindow], tmp_path  # noqa: ANN001
+) -> None:
+    path = tmp_path / "broken.minigame"
+    path.write_bytes(b"PK\x03\x04" + bytes(50))
+    window = open_window(OFFLINE)
+    window.open_shared_file(path)
+    assert window.errors.count() == 1 and "truncated or damaged" in window.errors.item(0).text()
+    assert window.session.library.games() == []
+
+
+def test_studio_given_a_cartridge_file_opens_it_instead_of_making_a_game_of_its_name(tmp_path) -> None:  # noqa: ANN001
+    from studio.qt.app import is_cartridge_file
+
+    path = tmp_path / "friend.minigame"
+    path.write_bytes(b"PK")
+    assert is_cartridge_file(str(path))
+    assert not is_cartridge_file(str(tmp_path / "missing.minigame"))  # then it is a prompt
+    assert not is_cartridge_file("a snake game")
