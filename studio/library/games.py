@@ -75,6 +75,14 @@ _ROOT_OF = (
 """A version's first ancestor; parents are always older, so the smallest id (also when a
 parent_id points nowhere). UNION, not UNION ALL: a corrupt cycle still ends."""
 
+_NEWEST_PLAYABLE = (
+    "WITH RECURSIVE down(id) AS ("
+    " SELECT ? UNION SELECT v.id FROM versions v JOIN down ON v.parent_id = down.id)"
+    " SELECT v.id, v.code, v.created_at FROM versions v WHERE v.id IN (SELECT id FROM down)"
+    " AND v.kind != 'partial' AND (v.outcome IS NULL OR v.outcome = 'ok') ORDER BY v.id DESC LIMIT 1"
+)
+"""The newest version of a lineage (given its root) that ran, or may have: what it opens at."""
+
 _SEARCH = (
     "WITH RECURSIVE lineage(game_id, version_id) AS ("
     " SELECT id, root_version_id FROM games WHERE deleted_at IS NULL"
@@ -154,6 +162,29 @@ class GameLibrary:
             ).fetchone()[0]
             title = clean_title(title_of(row[0], "")) or fallback_title(root_prompt)
             return self._insert_game(db, title, root_id, version_id, now)
+
+    def adopt_lineages(self) -> list[Game]:
+        """Versions that ran but belong to no game become games, oldest first: one per lineage
+        rooted at a "make" version (made before the library kept games, or by `studio make`),
+        headed by its newest playable version and dated by its versions. Lineages with no
+        playable version stay as they are. Safe to call any number of times."""
+        adopted: list[Game] = []
+        with self.store.transaction() as db:
+            roots = db.execute(
+                "SELECT v.id, v.prompt, v.created_at FROM versions v WHERE v.parent_id IS NULL"
+                " AND v.kind = 'make' AND NOT EXISTS (SELECT 1 FROM games g WHERE g.root_version_id = v.id)"
+                " ORDER BY v.id"
+            ).fetchall()
+            for root_id, prompt, created_at in roots:
+                head = db.execute(_NEWEST_PLAYABLE, (root_id,)).fetchone()
+                if head is None:
+                    continue
+                head_id, code, head_created_at = head
+                title = clean_title(title_of(code, "")) or fallback_title(prompt)
+                game = self._insert_game(db, title, root_id, head_id, float(head_created_at))
+                db.execute("UPDATE games SET created_at = ? WHERE id = ?", (float(created_at), game.id))
+                adopted.append(self._any(db, game.id))
+        return adopted
 
     def add_game(
         self,

@@ -67,6 +67,10 @@ class StudioSession(QObject):
         self.host.start()  # a warm runner before the first prompt
         self.store = VersionStore(self.paths.library_file())
         self.library = GameLibrary(self.store)
+        try:  # games made before the library kept games, or by `studio make`, join the gallery
+            self.library.adopt_lineages()
+        except sqlite3.Error as error:  # a busy or damaged file: the studio still opens
+            log.warning("older versions were not added to the library: %s", error)
         self.current_game_id: int | None = None
         self._opening_game_id: int | None = None  # open_game asked; counted when it runs
         self._closed = False

@@ -499,3 +499,26 @@ def test_game_with_code_finds_a_live_game_by_its_head_code(library: GameLibrary)
     assert library.game_with_code(code + "\n") is None  # exactly this code, nothing like it
     library.delete(game.id)
     assert library.game_with_code(code) is None  # a deleted game is not "already there"
+
+
+def test_versions_that_ran_before_games_existed_are_adopted_once(store: VersionStore) -> None:
+    snake = '"""Snake. Arrows steer."""\nimport pygame\n'
+    blue = '"""Blue Snake. Arrows steer."""\nimport pygame\n'
+    made = store.add("make", "a snake game", snake, "m", False)
+    store.record_outcome(made, "ok", {})
+    tweak = store.add("tweak", "make it blue", blue, "m", False, parent_id=made)
+    store.record_outcome(tweak, "ok", {})
+    broken = store.add("tweak", "make it explode", "import os\n", "m", False, parent_id=tweak)
+    store.record_outcome(broken, "refused", {})
+    never_ran = store.add("make", "a broken game", "import socket\n", "m", False)
+    store.record_outcome(never_ran, "refused", {})
+    store.add("partial", "cut short", "x = 1", "m", False)  # not a root that is a game
+    library = GameLibrary(store)
+    [game] = library.adopt_lineages()
+    assert (game.title, game.root_version_id, game.head_version_id) == ("Blue Snake", made, tweak)
+    assert game.created_at == store.get(made).created_at and game.updated_at == store.get(tweak).created_at
+    assert library.adopt_lineages() == []  # nothing twice
+    assert [g.id for g in library.games()] == [game.id]
+    newer = library.add_game("Pong", '"""Pong."""\n')
+    assert [g.title for g in library.games()] == ["Pong", "Blue Snake"]  # adopted games keep their age
+    assert library.adopt_lineages() == [] and newer.id != game.id

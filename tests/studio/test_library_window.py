@@ -300,3 +300,20 @@ def test_opening_a_game_that_is_gone_says_so_in_one_line(
     qtbot.waitUntil(lambda: window.errors.count() == 1, timeout=WAIT_MS)
     assert window.errors.item(0).text() == f"No game {game.id} in the library: it may have been deleted."
     assert window.session.current_game_id is None and window.session.host.runner_pid is None
+
+
+def test_games_made_before_the_window_opened_are_in_its_gallery(
+    qtbot, open_window: Callable[[ModelChoice], StudioWindow]  # noqa: ANN001
+) -> None:
+    """E.g. `studio make` in a terminal, or versions saved before the library kept games."""
+    from studio.library.store import VersionStore
+    from studio.settings import Paths
+
+    store = VersionStore(Paths().library_file())
+    made = store.add("make", "a red counter", RED_GAME, "offline", True)
+    store.record_outcome(made, "ok", {})
+    store.close()
+    window = open_window(OFFLINE)
+    assert [game.title for game in window.session.library.games()] == ["Red Counter"]
+    gallery = _open_gallery(qtbot, window)
+    assert [game.title for game in gallery.model.games] == ["Red Counter"]
