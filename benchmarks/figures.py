@@ -27,6 +27,20 @@ def use_headless_environment() -> None:
     os.environ.update(HEADLESS_ENVIRONMENT)
 
 
+def start_headless_pygame() -> None:
+    """The headless environment, then pygame's display and fonts, for in-process baselines."""
+    use_headless_environment()
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+
+
+def milliseconds(seconds: float) -> float:
+    """Seconds (a perf_counter difference) in milliseconds."""
+    return seconds * 1000.0
+
+
 @dataclass(frozen=True)
 class Figure:
     """One benchmark figure: a subject median set against a baseline median from the same run.

@@ -29,7 +29,7 @@ from figures import (
     ratio,
     run_from_command_line,
     spread,
-    use_headless_environment,
+    start_headless_pygame,
 )
 
 GAME_PATH = BENCH_GAMES_DIR / "snake.py"
@@ -168,11 +168,7 @@ def time_plain_startup(samples: Samples) -> None:
 
 def measure(quick: bool = False) -> list[Figure]:
     """Interleaved repetitions of every variant; figures in milliseconds."""
-    use_headless_environment()
-    import pygame
-
-    pygame.display.init()
-    pygame.font.init()
+    start_headless_pygame()
     source = GAME_PATH.read_text()
     repetitions = 5 if quick else 15
     samples = Samples()

@@ -45,11 +45,12 @@ from typing import Any
 from figures import (
     Figure,
     median,
+    milliseconds,
     progress,
     ratio,
     run_from_command_line,
     spread,
-    use_headless_environment,
+    start_headless_pygame,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -168,9 +169,6 @@ class ThroughputSamples:
     deltas_per_reply: list[int] = field(default_factory=list)
 
 
-def _ms(seconds: float) -> float:
-    return seconds * 1000.0
-
 
 def _server_first_chunk_s(server: Any) -> float:
     """The server's own time from receiving the last request to sending its first content."""
@@ -181,7 +179,7 @@ def _server_first_chunk_s(server: Any) -> float:
 def _out_and_in(server: Any, started: float, first_at: float) -> tuple[float, float]:
     """(request out: start -> server's received_at, reply in: first chunk sent -> text), ms."""
     record = server.requests[-1]
-    return _ms(record.received_at - started), _ms(first_at - record.first_chunk_sent_at)
+    return milliseconds(record.received_at - started), milliseconds(first_at - record.first_chunk_sent_at)
 
 
 # --- figure 1: time to first token ---------------------------------------------------------
@@ -210,8 +208,8 @@ def time_warm_app(server: Any, client: Any, speed: float, samples: TtftSamples) 
     server.script(Reply(text=SHORT_REPLY, tokens_per_s=speed))
     started, first_at, sent_to_delta = _app_first_delta(client, 100)
     server_s = _server_first_chunk_s(server)
-    samples.warm_app.append(_ms(first_at - started - server_s))
-    samples.sent_to_delta.append(_ms(sent_to_delta - server_s))
+    samples.warm_app.append(milliseconds(first_at - started - server_s))
+    samples.sent_to_delta.append(milliseconds(sent_to_delta - server_s))
     out, into = _out_and_in(server, started, first_at)
     samples.app_out.append(out)
     samples.app_in.append(into)
@@ -228,7 +226,7 @@ def time_warm_raw(server: Any, connection: http.client.HTTPConnection, speed: fl
     started = time.perf_counter()
     times = raw_stream(connection, server.api_key, body)
     assert times.first_text_at is not None
-    samples.warm_raw.append(_ms(times.first_text_at - started - _server_first_chunk_s(server)))
+    samples.warm_raw.append(milliseconds(times.first_text_at - started - _server_first_chunk_s(server)))
     out, into = _out_and_in(server, started, times.first_text_at)
     samples.raw_out.append(out)
     samples.raw_in.append(into)
@@ -247,8 +245,8 @@ def time_new_app(server: Any, speed: float, samples: TtftSamples) -> None:
         _, first_at, _ = _app_first_delta(client, 100)
     finally:
         client.close()
-    samples.new_app.append(_ms(first_at - started - _server_first_chunk_s(server)))
-    samples.constructor.append(_ms(built - started))
+    samples.new_app.append(milliseconds(first_at - started - _server_first_chunk_s(server)))
+    samples.constructor.append(milliseconds(built - started))
 
 
 def time_new_raw(server: Any, speed: float, samples: TtftSamples) -> None:
@@ -263,7 +261,7 @@ def time_new_raw(server: Any, speed: float, samples: TtftSamples) -> None:
     finally:
         connection.close()
     assert times.first_text_at is not None
-    samples.new_raw.append(_ms(times.first_text_at - started - _server_first_chunk_s(server)))
+    samples.new_raw.append(milliseconds(times.first_text_at - started - _server_first_chunk_s(server)))
 
 
 def measure_ttft(server: Any, client: Any, speed: float, repetitions: int) -> TtftSamples:
@@ -357,13 +355,13 @@ def time_make_game(server: Any, source: Any, settings: Any, reply_text: str, spe
         samples.first_frame_ms.append(result.check.first_frame_ms)
     seen_at = log.get("first_frame_seen_at")
     if isinstance(seen_at, float) and record.last_chunk_sent_at is not None:
-        samples.server_last_to_frame.append(_ms(seen_at - record.last_chunk_sent_at))
+        samples.server_last_to_frame.append(milliseconds(seen_at - record.last_chunk_sent_at))
     handed, last_delta = log.get("started_at"), log.get("last_delta_at")
     if isinstance(handed, float) and isinstance(last_delta, float):
-        samples.handoff.append(_ms(handed - last_delta))
+        samples.handoff.append(milliseconds(handed - last_delta))
     returned = log.get("start_returned_at")
     if isinstance(handed, float) and isinstance(returned, float):
-        samples.start_call.append(_ms(returned - handed))
+        samples.start_call.append(milliseconds(returned - handed))
     if result.ready_ms is not None and result.check is not None:
         samples.outside_runner.append(result.ready_ms - result.check.first_frame_ms)
     if not log.get("runner_ready", True):
@@ -376,7 +374,7 @@ def time_compile_game(source_code: str, compile_only: list[float]) -> None:
 
     started = time.perf_counter()
     compile_game(source_code, "game.py")
-    compile_only.append(_ms(time.perf_counter() - started))
+    compile_only.append(milliseconds(time.perf_counter() - started))
 
 
 def time_plain_in_process(source_code: str, plain: list[float], plain_exec: list[float]) -> None:
@@ -391,8 +389,8 @@ def time_plain_in_process(source_code: str, plain: list[float], plain_exec: list
     namespace["update"](1 / 60)  # type: ignore[operator]
     namespace["draw"](screen)  # type: ignore[operator]
     done = time.perf_counter()
-    plain.append(_ms(done - started))
-    plain_exec.append(_ms(executed - started))
+    plain.append(milliseconds(done - started))
+    plain_exec.append(milliseconds(executed - started))
 
 
 # --- figure 3: throughput ------------------------------------------------------------------
@@ -421,7 +419,7 @@ def time_app_stream(server: Any, client: Any, text: str, speed: float,
             deltas += 1
     record = server.wait_until_idle()[-1]
     if paced:
-        samples.lag_app.append(_ms(last_at - record.last_chunk_sent_at))
+        samples.lag_app.append(milliseconds(last_at - record.last_chunk_sent_at))
         samples.deltas_per_reply.append(deltas)
     else:
         samples.rate_app.append(record.chunks_sent / (last_at - started))
@@ -438,7 +436,7 @@ def time_raw_stream(server: Any, connection: http.client.HTTPConnection, text: s
     record = server.wait_until_idle()[-1]
     assert times.last_text_at is not None and times.content_events == record.chunks_sent
     if paced:
-        samples.lag_raw.append(_ms(times.last_text_at - record.last_chunk_sent_at))
+        samples.lag_raw.append(milliseconds(times.last_text_at - record.last_chunk_sent_at))
     else:
         samples.rate_raw.append(record.chunks_sent / (times.last_text_at - started))
 
@@ -474,9 +472,7 @@ def measure_throughput(server: Any, client: Any, tokens: int, paced_repetitions:
 
 
 def measure(quick: bool = False) -> list[Figure]:
-    use_headless_environment()
-    import pygame
-
+    start_headless_pygame()  # before the studio's modules load pygame
     from sandbox.runner_process import RunnerSettings
     from studio.llm.client import ModelClient
     from studio.llm.endpoint import Endpoint
@@ -484,8 +480,6 @@ def measure(quick: bool = False) -> list[Figure]:
     from studio.settings import Paths
     from tests.fake_openai import FakeOpenAI, count_tokens
 
-    pygame.display.init()
-    pygame.font.init()
     game = GAME_PATH.read_text()
     reply_text = "```python\n" + game + "```"  # ends like a model's reply: no newline after
     ttft_repetitions = 8 if quick else 25

@@ -44,11 +44,12 @@ from typing import Any
 from figures import (
     Figure,
     median,
+    milliseconds,
     progress,
     ratio,
     run_from_command_line,
     spread,
-    use_headless_environment,
+    start_headless_pygame,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -83,9 +84,6 @@ STREAM_TOKENS_PER_S = 1000.0
 CUTS = (0.6, 0.9)
 OVERLAP_LINES = 2
 
-
-def _ms(seconds: float) -> float:
-    return seconds * 1000.0
 
 
 def _edit_block(search: str, replace: str) -> str:
@@ -175,9 +173,9 @@ def time_hot_swap(host: Any, playing: Playing, samples: SwapSamples) -> None:
         raise RuntimeError(f"the edit did not apply: {outcome.failures}")
     host.hot_swap(outcome.code, FILENAME)
     loaded, loaded_at, shown, shown_at = _wait_for_version(host, playing.version)
-    samples.apply_ms.append(_ms(applied - started))
-    samples.edit_to_frame.append(_ms(shown_at - applied))
-    samples.edit_to_loaded.append(_ms(loaded_at - applied))
+    samples.apply_ms.append(milliseconds(applied - started))
+    samples.edit_to_frame.append(milliseconds(shown_at - applied))
+    samples.edit_to_loaded.append(milliseconds(loaded_at - applied))
     samples.load_ms.append(loaded.load_ms)
     samples.first_frame_ms.append(shown.first_frame_ms)
     samples.swaps += 1
@@ -201,7 +199,7 @@ def time_plain_in_process(code: str, samples: SwapSamples) -> None:
     screen = pygame.Surface((namespace["WIDTH"], namespace["HEIGHT"]), 0, 32)  # type: ignore[arg-type]
     namespace["update"](1 / 60)  # type: ignore[operator]
     namespace["draw"](screen)  # type: ignore[operator]
-    samples.plain.append(_ms(time.perf_counter() - started))
+    samples.plain.append(milliseconds(time.perf_counter() - started))
 
 
 def time_compile_game(code: str, samples: SwapSamples) -> None:
@@ -209,7 +207,7 @@ def time_compile_game(code: str, samples: SwapSamples) -> None:
 
     started = time.perf_counter()
     compile_game(code, FILENAME)
-    samples.compile_only.append(_ms(time.perf_counter() - started))
+    samples.compile_only.append(milliseconds(time.perf_counter() - started))
 
 
 def time_str_replace(playing: Playing, samples: SwapSamples) -> None:
@@ -218,7 +216,7 @@ def time_str_replace(playing: Playing, samples: SwapSamples) -> None:
     replace = BACKGROUND_LINE.format(colour=BACKGROUNDS[(playing.background + 1) % len(BACKGROUNDS)])
     started = time.perf_counter()
     playing.code.replace(search, replace, 1)
-    samples.replace_ms.append(_ms(time.perf_counter() - started))
+    samples.replace_ms.append(milliseconds(time.perf_counter() - started))
 
 
 def measure_hot_swap(code: str, repetitions: int) -> SwapSamples:
@@ -516,7 +514,7 @@ def time_interrupt(model: _Model, code: str, reply_text: str, cut: float, sample
     samples.interrupted_sent.append(float(interrupted.chunks_sent))
     samples.arrived_share.append(len(partial) / len(reply_text))
     if interrupted.finished_at is not None and not math.isnan(cancelled_at):
-        samples.cancel_to_disconnect.append(_ms(interrupted.finished_at - cancelled_at))
+        samples.cancel_to_disconnect.append(milliseconds(interrupted.finished_at - cancelled_at))
     plan = plan_continuation(DESCRIPTION, partial, NEW_INSTRUCTION, "prefix")
     samples.styles.add(plan.style)
     streamed_code = partial[partial.index("\n") + 1 :]  # after the opening fence line
@@ -630,11 +628,7 @@ def _interrupt_figures(results: dict[float, InterruptSamples]) -> list[Figure]:
 
 
 def measure(quick: bool = False) -> list[Figure]:
-    use_headless_environment()
-    import pygame
-
-    pygame.display.init()
-    pygame.font.init()
+    start_headless_pygame()
     code = GAME_PATH.read_text()
     swap_repetitions = 8 if quick else 25
     token_repetitions = 2 if quick else 3

@@ -23,9 +23,9 @@ from studio.export.exporting import (
     TargetExistsError,
     description_of,
     export_game,
-    free_path,
 )
 from studio.export.script import one_line
+from studio.file_names import free_path
 from studio.library.cartridge import (
     CARTRIDGE_SUFFIX,
     MAX_TITLE_CHARS,

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from sandbox.runner_process import RunnerSettings
+from studio.file_names import free_path
 from studio.library.store import VersionStore
 from studio.pipeline.make import MakeProgress, MakeResult, ReplySource, make_game
 from studio.pipeline.sources import model_choice, reply_source_for  # noqa: F401 - re-exported for the CLI
@@ -20,12 +21,7 @@ PROGRESS_INTERVAL_S = 0.1
 def default_file_name(title: str, folder: Path) -> Path:
     """A free file name in `folder` derived from the game's title (never an existing file)."""
     stem = re.sub(r"[^\w]+", "_", title.lower(), flags=re.UNICODE).strip("_")[:40] or "game"
-    candidate = folder / f"{stem}.py"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}_{number}.py"
-        number += 1
-    return candidate
+    return free_path(folder, stem, ".py")
 
 
 class ProgressLine:

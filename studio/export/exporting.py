@@ -82,16 +82,6 @@ def title_stem(title: str) -> str:
     return cartridge_file_name(title)[: -len(CARTRIDGE_SUFFIX)]
 
 
-def free_path(folder: Path, base: str, suffix: str) -> Path:
-    """FOLDER/BASE+SUFFIX, or the first of BASE_2, BASE_3… that nothing is called yet."""
-    candidate = folder / f"{base}{suffix}"
-    number = 2
-    while candidate.exists() or candidate.is_symlink():
-        candidate = folder / f"{base}_{number}{suffix}"
-        number += 1
-    return candidate
-
-
 # -- exporting ----------------------------------------------------------------------------
 
 

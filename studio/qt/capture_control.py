@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from studio.file_names import free_path
 from studio.library.gif_capture import GifInfo, PlayRecorder, Recording
 from studio.qt.game_view import FrameLike, GameView
 
@@ -36,13 +37,7 @@ def title_slug(title: str) -> str:
 
 def capture_path(captures_dir: Path, title: str, now: datetime.datetime) -> Path:
     """`<title slug>-YYYYmmdd-HHMMSS.gif` in captures_dir, with "-2", "-3"... if it exists."""
-    stem = f"{title_slug(title)}-{now:%Y%m%d-%H%M%S}"
-    path = captures_dir / f"{stem}.gif"
-    number = 2
-    while path.exists():
-        path = captures_dir / f"{stem}-{number}.gif"
-        number += 1
-    return path
+    return free_path(captures_dir, f"{title_slug(title)}-{now:%Y%m%d-%H%M%S}", ".gif", separator="-")
 
 
 class GifCaptureControl(QObject):

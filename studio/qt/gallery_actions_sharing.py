@@ -20,9 +20,9 @@ from studio.export.exporting import (
     SharedGame,
     description_of,
     export_game,
-    free_path,
     title_stem,
 )
+from studio.file_names import free_path
 from studio.library import sharing
 from studio.library.cartridge import CARTRIDGE_SUFFIX, CartridgeError
 from studio.library.games import Game, GameLibrary, LibraryError
