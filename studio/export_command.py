@@ -25,7 +25,7 @@ from studio.export.exporting import (
     export_game,
 )
 from studio.export.script import one_line
-from studio.file_names import free_path
+from studio.files import free_path
 from studio.library.cartridge import (
     CARTRIDGE_SUFFIX,
     MAX_TITLE_CHARS,

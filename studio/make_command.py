@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from sandbox.runner_process import RunnerSettings
-from studio.file_names import free_path
+from studio.files import free_path
 from studio.library.store import VersionStore
 from studio.pipeline.make import MakeProgress, MakeResult, ReplySource, make_game
 from studio.pipeline.sources import model_choice, reply_source_for  # noqa: F401 - re-exported for the CLI

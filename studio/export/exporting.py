@@ -10,14 +10,13 @@ is captured by a sandboxed runner).
 from __future__ import annotations
 
 import ast
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from studio.export.script import GameFile, referenced_assets
 from studio.export.standalone import standalone_script
 from studio.export.web import app_name, write_web_build
+from studio.files import atomic_file
 from studio.library.cartridge import (
     CARTRIDGE_SUFFIX,
     MAX_DESCRIPTION_CHARS,
@@ -137,22 +136,8 @@ def _thumbnail(code: str, paths: Paths) -> bytes | None:
 
 def _write_new_file(path: Path, text: str, executable: bool = False) -> None:
     """Write `text` to a new file atomically, never replacing one that appeared meanwhile."""
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.chmod(temporary, 0o755 if executable else 0o644)
-        try:
-            os.link(temporary, path)  # fails if the name was taken since we looked
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(temporary, path)
+        with atomic_file(path, 0o755 if executable else 0o644, replace=False) as file:
+            file.write(text.encode("utf-8"))
     except FileExistsError:
         raise TargetExistsError(path) from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)

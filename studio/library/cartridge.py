@@ -13,13 +13,13 @@ import hashlib
 import io
 import json
 import math
-import os
 import struct
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from studio.files import atomic_file
 
 CARTRIDGE_SUFFIX = ".minigame"
 FORMAT = "minigame-cartridge"
@@ -106,20 +106,9 @@ def write_cartridge(path: Path, cartridge: Cartridge) -> None:
     """Write the cartridge to `path` atomically (a temp file beside it, then a rename)."""
     data = cartridge_bytes(cartridge)
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-    except OSError as error:
-        raise CartridgeError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(descriptor, "wb") as file:
+        with atomic_file(path) as file:  # readable by all: a cartridge is for sharing
             file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp's file is private; a cartridge is for sharing
-        os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise CartridgeError(f"cannot write {path}: {error.strerror or error}") from None
 
 

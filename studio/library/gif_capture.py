@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import tempfile
 import threading
 import time
 from collections import deque
@@ -28,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
+
+from studio.files import atomic_file
 
 MAX_FRAME_GAP_S = 0.5
 """A longer gap between kept frames (the game was paused or hidden) counts as this much play."""
@@ -241,13 +241,5 @@ def _durations_cs(play_times: list[float], last_duration_s: float) -> list[int]:
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(path, temporary_suffix=".part") as file:
+        file.write(data)

@@ -19,7 +19,6 @@ import json
 import os
 import re
 import struct
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from studio.files import atomic_file
 from studio.library.cartridge import (
     CARTRIDGE_SUFFIX,
     JAM_PACK_MANIFEST,
@@ -157,23 +157,14 @@ def write_jam_pack(path: Path, jam: Jam, entries: Sequence[Entry]) -> None:
 def _write_atomically(
     path: Path, manifest: dict[str, object], files: list[tuple[str, bytes]]
 ) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            with zipfile.ZipFile(out, "w") as pack:
-                pack.writestr(
-                    MANIFEST,
-                    json.dumps(manifest, ensure_ascii=False, indent=2),
-                    compress_type=zipfile.ZIP_DEFLATED,
-                )
-                for file, data in files:  # cartridges are zips already: stored as they are
-                    pack.writestr(file, data, compress_type=zipfile.ZIP_STORED)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as out, zipfile.ZipFile(out, "w") as pack:
+        pack.writestr(
+            MANIFEST,
+            json.dumps(manifest, ensure_ascii=False, indent=2),
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
+        for file, data in files:  # cartridges are zips already: stored as they are
+            pack.writestr(file, data, compress_type=zipfile.ZIP_STORED)
 
 
 def slug(text: str, limit: int = 40) -> str:

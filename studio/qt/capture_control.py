@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from studio.file_names import free_path
+from studio.files import free_path
 from studio.library.gif_capture import GifInfo, PlayRecorder, Recording
 from studio.qt.game_view import FrameLike, GameView
 

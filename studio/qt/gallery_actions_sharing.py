@@ -22,7 +22,7 @@ from studio.export.exporting import (
     export_game,
     title_stem,
 )
-from studio.file_names import free_path
+from studio.files import free_path
 from studio.library import sharing
 from studio.library.cartridge import CARTRIDGE_SUFFIX, CartridgeError
 from studio.library.games import Game, GameLibrary, LibraryError
