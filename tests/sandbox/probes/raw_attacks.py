@@ -14,7 +14,6 @@ import glob
 import os
 import signal
 import socket
-import sys
 import threading
 import time
 
