@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
 import sys
+import time
 
 import pytest
 
@@ -83,15 +85,50 @@ def test_a_runner_lives_in_its_own_namespaces(runner_settings: RunnerSettings) -
 
 
 def _inner_runner(bwrap_pid: int) -> int:
-    """The runner process under bubblewrap's own processes (children of children)."""
-    pids = [bwrap_pid]
-    deepest = bwrap_pid
-    while pids:
-        pid = pids.pop()
-        deepest = pid
+    """The runner process under bubblewrap's own processes (the deepest child)."""
+    return _process_tree(bwrap_pid)[-1]
+
+
+@needs_namespaces
+def test_runners_die_with_the_host() -> None:
+    code = (
+        "import sys; from sandbox.runner_process import RunnerProcess, RunnerSettings\n"
+        "runner = RunnerProcess(RunnerSettings())\n"
+        "assert runner.wait_ready(), runner.stderr_tail()\n"
+        "print(runner.pid, flush=True); sys.stdin.read()\n"
+    )
+    host = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert host.stdout is not None
+        bwrap_pid = int(host.stdout.readline())
+        tree = _process_tree(bwrap_pid)
+        assert len(tree) >= 2  # bubblewrap and the runner under it
+        host.kill()  # no goodbye: the studio crashed
+        host.wait()
+        deadline = time.monotonic() + 15
+        while any(_alive(pid) for pid in tree) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in tree if _alive(pid)], "runner processes outlived their host"
+    finally:
+        host.kill()
+
+
+def _process_tree(root: int) -> list[int]:
+    found, pending = [], [root]
+    while pending:
+        pid = pending.pop()
+        found.append(pid)
         try:
             with open(f"/proc/{pid}/task/{pid}/children") as children:
-                pids.extend(int(child) for child in children.read().split())
+                pending.extend(int(child) for child in children.read().split())
         except OSError:
             continue
-    return deepest
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
