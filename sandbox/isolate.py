@@ -88,9 +88,9 @@ def plan_view(assets_dir: str | None = None, extra_paths: Iterable[str] = ()) ->
         (source, os.path.join(site_packages, os.path.basename(source)))
         for source in _package_paths(RUNNER_PACKAGES)
     )
-    for path in (assets_dir, *extra_paths):
-        if path and os.path.exists(path):
-            real = os.path.realpath(path)
+    for shown in (assets_dir, *extra_paths):
+        if shown and os.path.exists(shown):
+            real = os.path.realpath(shown)
             binds.append((real, real))
     symlinks = tuple(
         (os.readlink(link), link) for link in TOP_LEVEL_LINKS if os.path.islink(link)

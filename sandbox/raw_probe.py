@@ -61,7 +61,7 @@ def run_probe(source: str, filename: str = "probe.py", settings: RunnerSettings 
             except queue.Empty:
                 continue
             if isinstance(event, (Output, Log)) and size < MAX_OUTPUT_CHARS:
-                text = event.text if isinstance(event, Output) else event.message + "\n"
+                text = event.text if isinstance(event, Output) else event.text + "\n"
                 output.append(text[: MAX_OUTPUT_CHARS - size])
                 size += len(output[-1])
             elif isinstance(event, GameError):
