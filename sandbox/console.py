@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import sandbox.facade.pygame_import  # noqa: F401  # isort: skip - before pygame: numpy waits for games
 import pygame
 
 from sandbox.facade.memory_files import MemoryFiles

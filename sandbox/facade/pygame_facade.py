@@ -9,7 +9,7 @@ import pygame.mask
 import pygame.sprite
 
 from sandbox.console import Console
-from sandbox.facade import pygame_io, pygame_media
+from sandbox.facade import pygame_arrays, pygame_io, pygame_media
 from sandbox.facade.namespace import FacadeNamespace, frozen_class, make_namespace, public_members
 
 
@@ -56,7 +56,8 @@ def build_pygame(console: Console, assets: pygame_media.AssetPack, default_font:
         "pygame.time": pygame_io.build_time(console),
         "pygame.font": pygame_media.build_font(assets, default_font),
         "pygame.image": pygame_media.build_image(assets),
-        "pygame.mixer": pygame_media.build_mixer(assets, audio_ready),
+        **pygame_media.build_mixer(assets, audio_ready),  # pygame.mixer and pygame.sndarray
+        "pygame.surfarray": pygame_arrays.build_surfarray(),
         "pygame.draw": make_namespace("pygame.draw", public_members(pygame.draw)),
         "pygame.transform": make_namespace("pygame.transform", public_members(pygame.transform)),
         "pygame.math": make_namespace("pygame.math", public_members(pygame.math)),
