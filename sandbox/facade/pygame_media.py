@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,8 +58,12 @@ def _is_file_like(value: object) -> bool:
     return hasattr(value, "read") and not isinstance(value, (str, bytes))
 
 
-def build_font(assets: AssetPack, default_font: bytes) -> FacadeNamespace:
-    """`pygame.font`: the default font, system fonts by name, asset fonts by file name."""
+def build_font(assets: AssetPack, default_font: bytes, busy: Callable[[], None] = lambda: None) -> FacadeNamespace:
+    """`pygame.font`: the default font, system fonts by name, asset fonts by file name.
+
+    `busy` is called on each render: a script rendering text for seconds before its first
+    frame is alive (the watchdog hears it).
+    """
     real_font = pygame.font.Font
 
     def system_font_file(name: str) -> str | None:
@@ -92,6 +97,10 @@ def build_font(assets: AssetPack, default_font: bytes) -> FacadeNamespace:
             else:
                 raise TypeError("Font() takes an asset name, a file object or None")
             super().__init__(source, size)
+
+        def render(self, *args, **kwargs) -> pygame.Surface:  # noqa: ANN002, ANN003
+            busy()
+            return super().render(*args, **kwargs)
 
     frozen_font = frozen_class(Font)
 
