@@ -74,13 +74,18 @@ def build_sndarray(
 
     def array(sound: object) -> Any:
         if silent:
-            return _silence(device_format())
-        return _real("sndarray").array(sound)
+            return _silence(asked_format())
+        numpy = importlib.import_module("numpy")
+        return _fit(numpy, _real("sndarray").array(sound), device_format(), asked_format())
 
     def samples(sound: object) -> Any:
+        # A live view of the sound's memory when the formats agree; otherwise a copy in
+        # the format the game asked for (writing to it then leaves the sound unchanged).
         if silent:
-            return _silence(device_format())
-        return _real("sndarray").samples(sound)
+            return _silence(asked_format())
+        if asked_format() == device_format():
+            return _real("sndarray").samples(sound)
+        return array(sound)
 
     def make_sound(samples_array: object) -> object:
         numpy = importlib.import_module("numpy")
@@ -107,7 +112,7 @@ def _dtype(numpy: Any, size: int) -> Any:
 
 
 def _fit(numpy: Any, samples: Any, asked: MixerFormat, device: MixerFormat) -> Any:
-    """Samples written for the mixer the game asked for, converted to the device's format."""
+    """Samples in the `asked` mixer format, converted to the `device` format."""
     if samples.ndim not in (1, 2):
         raise ValueError("sndarray.make_sound takes a 1-D (mono) or 2-D (samples, channels) array")
     if asked == device and (samples.ndim == 1) == (device.channels == 1):
