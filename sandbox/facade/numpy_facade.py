@@ -50,6 +50,7 @@ def build_numpy() -> FacadeNamespace:
     """The `numpy` namespace (with its submodules as attributes); imports numpy now."""
     numpy = importlib.import_module("numpy")
     _refuse_dump_to_paths()
+    _refuse_ctypes_views()
     members = _curated(numpy)
     for name in SUBMODULES:
         sub_members = _curated(getattr(numpy, name))
@@ -98,6 +99,25 @@ def _seeded_default_rng(default_rng: Callable[..., Any]) -> Callable[..., Any]:
 
     seeded.__doc__ = default_rng.__doc__
     return seeded
+
+
+def _refuse_ctypes_views() -> None:
+    """`arr.ctypes` hands out ctypes objects (a raw address, `from_address`): refuse it here too.
+
+    Its name is refused by the compile policy; this closes the door at numpy's end,
+    whatever route reaches the attribute.
+    """
+    internal = importlib.import_module("numpy._core._internal")
+    if getattr(internal._ctypes, "sandboxed", False):
+        return
+
+    class NoCtypes:
+        sandboxed = True
+
+        def __init__(self, array: object, address: object = None) -> None:
+            raise AttributeError("arr.ctypes is not available in games")
+
+    setattr(internal, "_ctypes", NoCtypes)  # noqa: B010 - a module of numpy's
 
 
 def _refuse_dump_to_paths() -> None:
