@@ -131,6 +131,8 @@ def _fit(numpy: Any, samples: Any, asked: MixerFormat, device: MixerFormat) -> A
     samples = samples[:, : device.channels]
     if device.channels == 1:
         samples = samples[:, 0]
+    if samples.dtype.kind == "f":
+        samples = numpy.rint(samples)
     return numpy.ascontiguousarray(samples.astype(_dtype(numpy, device.size), copy=False))
 
 
