@@ -107,5 +107,5 @@ ALLOWED_MODULES = frozenset({
     "pygame", "math", "random", "time", "collections", "itertools", "functools", "operator",
     "dataclasses", "enum", "typing", "abc", "string", "json", "copy", "heapq", "bisect",
     "colorsys", "statistics", "fractions", "textwrap", "re", "sys", "os", "array", "struct",
-    "io", "base64", "datetime", "contextlib", "types",
+    "io", "base64", "datetime", "contextlib", "types", "numpy",
 })
