@@ -131,11 +131,7 @@ class GameLibrary:
         self.store = store
         with store.connection() as db:
             db.create_function("library_fold", 1, fold_or_empty, deterministic=True)
-            for statement in SCHEMA.split(
-                ";"
-            ):  # not executescript: it would COMMIT a caller's transaction
-                if statement.strip():
-                    db.execute(statement)
+        store.create_tables(SCHEMA)
 
     # -- games from versions ------------------------------------------------------------
 

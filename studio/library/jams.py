@@ -132,12 +132,7 @@ class JamStore:
 
     def __init__(self, store: VersionStore) -> None:
         self._store = store
-        with store.connection() as db:
-            for statement in SCHEMA.split(
-                ";"
-            ):  # not executescript: it would COMMIT a caller's transaction
-                if statement.strip():
-                    db.execute(statement)
+        store.create_tables(SCHEMA)
 
     def close(self) -> None:
         """Nothing to release: the VersionStore owns the connection; close that instead."""

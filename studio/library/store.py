@@ -72,7 +72,16 @@ class VersionStore:
         self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across app crashes
-        self._db.executescript(SCHEMA)
+        self.create_tables(SCHEMA)
+
+    def create_tables(self, schema: str) -> None:
+        """Create a schema's missing tables and indexes all at once: a crash leaves all or none.
+
+        Not executescript, which would commit a caller's transaction half-way."""
+        with self.transaction() as db:
+            for statement in schema.split(";"):
+                if statement.strip():
+                    db.execute(statement)
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:

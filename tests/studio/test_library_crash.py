@@ -127,12 +127,15 @@ def _assert_intact(path: Path, promised: Promised, where: str) -> None:
             assert hashlib.sha256(row[0].encode()).hexdigest() == digest, (
                 f"{where}: version {version_id} changed"
             )
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # A kill while the tables were being created leaves all of a schema or none of it.
+        assert "games" in tables or not promised.games, f"{where}: the games table was lost"
         games = {
             row[0]: row[1:]
             for row in raw.execute(
                 "SELECT id, root_version_id, head_version_id, title, play_count FROM games"
             )
-        }
+        } if "games" in tables else {}
     finally:
         raw.close()
     store = VersionStore(path)  # what the app does next: open it and carry on
