@@ -57,7 +57,7 @@ _DEFAULT: Any = object()
 def update_wrapper(wrapper: Any, wrapped: Any, assigned: Any = _DEFAULT, updated: Any = _DEFAULT) -> Any:
     """functools.update_wrapper with its default attribute lists only."""
     _refuse_attribute_lists("functools.update_wrapper", assigned, updated)
-    return functools.update_wrapper(wrapper, wrapped)
+    return _copy_wrapped_attributes(wrapper, wrapped)
 
 
 def wraps(wrapped: Any, assigned: Any = _DEFAULT, updated: Any = _DEFAULT) -> Callable[[Any], Any]:
@@ -66,9 +66,28 @@ def wraps(wrapped: Any, assigned: Any = _DEFAULT, updated: Any = _DEFAULT) -> Ca
 
     # A closure, not functools.partial: a partial's .func would be the real update_wrapper.
     def decorate(wrapper: Any) -> Any:
-        return functools.update_wrapper(wrapper, wrapped)
+        return _copy_wrapped_attributes(wrapper, wrapped)
 
     return decorate
+
+
+def _copy_wrapped_attributes(wrapper: Any, wrapped: Any) -> Any:
+    # functools.update_wrapper with its defaults, except that the entries copied from
+    # wrapped.__dict__ are read once and must be names a game could set itself: an
+    # Event's or a namespace's dict could otherwise give `wrapper` its own copy hooks.
+    for name in functools.WRAPPER_ASSIGNMENTS:
+        try:
+            value = getattr(wrapped, name)
+        except AttributeError:
+            continue
+        setattr(wrapper, name, value)
+    entries = dict(getattr(wrapped, "__dict__", {}))
+    for name in entries:
+        if type(name) is not str or not (name == "__wrapped__" or _is_settable(name)):
+            raise AttributeError(f"functools.wraps: the attribute {name!r} cannot be copied in games")
+    wrapper.__dict__.update(entries)
+    wrapper.__wrapped__ = wrapped
+    return wrapper
 
 
 class SimpleNamespace(types.SimpleNamespace):
@@ -105,6 +124,15 @@ def _checked_path(name: object, helper: str, dotted: bool = True) -> list[str]:
         except AttributeError as refused:
             raise AttributeError(f"{helper}: {refused}") from None
     return parts
+
+
+def _is_settable(name: str) -> bool:
+    # The setattr rule.
+    try:
+        checked_attribute_name(name, store=True)
+    except AttributeError:
+        return False
+    return True
 
 
 def _walk(obj: object, path: list[str]) -> object:

@@ -179,7 +179,7 @@ def _checked_keywords(kwargs: dict[str, Any]) -> dict[str, Any]:
 def _checked_namespace(namespace: object) -> dict[str, object]:
     if not isinstance(namespace, dict):
         raise TypeError(f"type() argument 3 must be a dict, not {type(namespace).__name__!r}")
-    plain: dict[str, object] = dict.copy(namespace)  # the real items, whatever the subclass says
+    plain: dict[str, object] = dict(dict.items(namespace))  # the stored items, not what a subclass says
     for name in plain:
         if type(name) is not str:
             raise TypeError("type(): class attribute names must be plain strings")
@@ -200,7 +200,7 @@ def _checked_namespace(namespace: object) -> dict[str, object]:
 def _checked_annotations(annotations: object) -> dict[str, object]:
     if not isinstance(annotations, dict):
         raise TypeError("type(): __annotations__ must be a dict")
-    plain: dict[str, object] = dict.copy(annotations)
+    plain: dict[str, object] = dict(dict.items(annotations))
     for name in plain:
         refusal = field_name_refusal(name, "type(): annotation")
         if refusal:
