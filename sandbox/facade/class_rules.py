@@ -76,7 +76,7 @@ def make_game_type(on_new_class: Callable[[type], None]) -> type:
             if len(args) != 3:
                 raise TypeError(f"{real.__name__}() takes 1 or 3 arguments in games")
             name, bases, namespace = args
-            cls = real(_checked_name(name), _checked_bases(bases), _checked_namespace(namespace),
+            cls = real(_checked_name(name), checked_bases(bases), _checked_namespace(namespace),
                        **_checked_keywords(kwargs))
             check_new_class(cls)
             on_new_class(cls)
@@ -111,7 +111,7 @@ def make_game_type(on_new_class: Callable[[type], None]) -> type:
             real_of[view] = metaclass
         return view
 
-    def _checked_bases(bases: object) -> tuple[type, ...]:
+    def checked_bases(bases: object) -> tuple[type, ...]:
         if not isinstance(bases, tuple):
             raise TypeError("type() argument 2 must be a tuple of classes")
         plain: tuple[Any, ...] = tuple.__add__((), bases)  # the real items, not a subclass's view

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import collections
 import types
+from collections.abc import Callable
+from typing import Any
 
 from sandbox import policy
 from sandbox.compiler import attribute_refusal
@@ -65,8 +67,37 @@ def test_attribute_chains_from_the_facade_and_builtins_reach_no_internals() -> N
     roots: dict[str, object] = {name: resolver.resolve(name) for name in resolver.importable()}
     builtins = make_builtins(resolver.resolve, print, console.files.open)
     roots.update({name: value for name, value in builtins.items() if not name.startswith("_")})
+    roots.update(_objects_the_helpers_hand_back(resolver.resolve))
     assert len(roots) > 100
     assert _reachable_internals(roots) == []
+
+
+def _objects_the_helpers_hand_back(resolve: Callable[[str], Any]) -> dict[str, object]:
+    """Instances a game makes with the facade: their attributes are reachable too."""
+    dataclasses, functools = resolve("dataclasses"), resolve("functools")
+
+    @dataclasses.dataclass
+    class Point:
+        x: int = 0
+
+    try:
+        resolve("json").loads("{")
+    except ValueError as error:
+        json_error = error
+    return {
+        "Queue()": resolve("queue").Queue(),
+        "fields(Point)": dataclasses.fields(Point),
+        "contextmanager()": resolve("contextlib").contextmanager(lambda: (yield))(),
+        "Random()": resolve("random").Random(),
+        "Enum()": resolve("enum").Enum("Color", "RED GREEN"),
+        "SimpleNamespace()": resolve("types").SimpleNamespace(a=1),
+        "lru_cache()": functools.lru_cache(lambda: 1),
+        "cached_property()": functools.cached_property(lambda self: 1),
+        "json error": json_error,
+        "match": resolve("re").compile("a(b)").match("ab"),
+        "attrgetter()": resolve("operator").attrgetter("x"),
+        "wraps()": functools.wraps(print),
+    }
 
 
 def test_the_walk_finds_what_it_looks_for() -> None:
