@@ -55,6 +55,7 @@ class Samples:
     bare_load_ms: list[float] = field(default_factory=list)
     bare_first_frame_ms: list[float] = field(default_factory=list)
     cold_start: list[float] = field(default_factory=list)
+    cold_start_without_namespaces: list[float] = field(default_factory=list)
     plain_in_process: list[float] = field(default_factory=list)
     compile_game_only: list[float] = field(default_factory=list)
     plain_startup: list[float] = field(default_factory=list)
@@ -137,6 +138,20 @@ def time_runner_process(source: str, samples: Samples) -> None:
         runner.close()
 
 
+def time_cold_start_without_namespaces(samples: Samples) -> None:
+    """Spawn -> Ready for a runner started without bubblewrap (the other layers all applied)."""
+    from sandbox.runner_process import RunnerProcess, RunnerSettings
+
+    started = time.perf_counter()
+    runner = RunnerProcess(RunnerSettings(namespaces=False))
+    try:
+        if not runner.wait_ready():
+            raise RuntimeError(f"runner did not start: {runner.stderr_tail()}")
+        samples.cold_start_without_namespaces.append(_ms_since(started))
+    finally:
+        runner.close()
+
+
 def time_plain_in_process(source: str, samples: Samples) -> None:
     """compile() + exec + one update and draw in this process: no sandbox, no pipe."""
     import pygame
@@ -178,6 +193,7 @@ def measure(quick: bool = False) -> list[Figure]:
         lambda: time_runner_process(source, samples),
         lambda: time_compile_game(source, samples),
         lambda: time_plain_startup(samples),
+        lambda: time_cold_start_without_namespaces(samples),
     ]
     for repetition in range(repetitions):
         for step in steps if repetition % 2 == 0 else reversed(steps):
@@ -223,6 +239,10 @@ def _figures(samples: Samples) -> list[Figure]:
                samples.cold_start, median(samples.plain_startup),
                "plain python: import pygame, open dummy display, exit", None,
                samples.plain_startup),
+        figure("cold start inside bubblewrap: spawn -> Ready",
+               samples.cold_start, median(samples.cold_start_without_namespaces),
+               "the same runner started without namespaces (seccomp, Landlock, rlimits only)", None,
+               samples.cold_start_without_namespaces),
     ]
 
 

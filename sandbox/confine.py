@@ -51,6 +51,9 @@ class ConfinementReport:
     applied: tuple[str, ...]
     warnings: tuple[str, ...]
     elapsed_ms: float
+    # Threads that predate lock-down and escaped a per-thread layer (Landlock without TSYNC):
+    # the runner refuses to serve while any exist.
+    unconfined_threads: int = 0
 
 
 def default_readable_paths(extra: Iterable[str] = ()) -> tuple[str, ...]:
@@ -77,6 +80,7 @@ def lock_down(policy: ConfinementPolicy) -> ConfinementReport:
             warnings.append(warning)
 
     threads_before = _count_threads()
+    unconfined_threads = 0
     record("rlimits", _guarded("rlimits", lambda: _apply_rlimits(policy.memory_limit_bytes)))
 
     # Prepare Landlock and seccomp while still privileged: opening the readable paths and
@@ -107,10 +111,10 @@ def lock_down(policy: ConfinementPolicy) -> ConfinementReport:
         else:
             applied.append(f"landlock-abi{ruleset.abi}")
             if not all_threads and threads_before > 1:
+                unconfined_threads = threads_before - 1
                 landlock_warning = (
-                    f"landlock: {threads_before - 1} thread(s) started before lock_down keep "
-                    f"their file access (ABI {ruleset.abi} < 8 has no TSYNC); seccomp, the uid "
-                    "drop and rlimits still cover them"
+                    f"landlock: {unconfined_threads} thread(s) started before lock_down keep "
+                    f"their file access (ABI {ruleset.abi} < 8 has no TSYNC)"
                 )
     if landlock_warning is not None:
         warnings.append(landlock_warning)
@@ -126,7 +130,7 @@ def lock_down(policy: ConfinementPolicy) -> ConfinementReport:
         warnings.append(seccomp_warning)
 
     elapsed_ms = (time.perf_counter() - started) * 1000
-    return ConfinementReport(tuple(applied), tuple(warnings), elapsed_ms)
+    return ConfinementReport(tuple(applied), tuple(warnings), elapsed_ms, unconfined_threads)
 
 
 def make_host_undumpable() -> str | None:

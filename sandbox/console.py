@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import sandbox.facade.pygame_import  # noqa: F401  # isort: skip - before pygame: numpy waits for games
 import pygame
 
 from sandbox.facade.memory_files import MemoryFiles
@@ -23,6 +24,10 @@ MAX_TIMERS = 64
 MOUSE_BUTTONS = 5
 DEFAULT_SIZE = (640, 480)
 FIXED_DT_S = 1 / 60
+# How often a classic script may ask for something between two frames before the console
+# concludes it is waiting (for a key, or for time to pass) rather than drawing a frame:
+# one clock.tick() a frame is normal, so is one event.get(), and get_ticks() per sprite.
+WAITING_AFTER_CALLS = {"sleep": 2, "poll": 8, "clock": 1000}
 
 
 def _noop() -> None:
@@ -60,6 +65,7 @@ class Console:
     in_callback_frame: bool = False
     virtual_ms: float = 0.0
     started_at: float = field(default_factory=time.perf_counter)
+    calls_since_frame: dict[str, int] = field(default_factory=dict)
     # Wired by the runtime: what a classic script's flip() does, how input is pulled
     # from the host, how the watchdog is told we are alive, where print() goes.
     classic_frame: Callable[[], None] = _noop
@@ -90,6 +96,7 @@ class Console:
         if not self.paced:
             self.heartbeat()
             self.virtual_ms += max(0.0, seconds) * 1000.0
+            self.game_waits("sleep")
             return
         deadline = time.perf_counter() + max(0.0, seconds)
         while True:
@@ -98,6 +105,44 @@ class Console:
             if left <= 0:
                 return
             time.sleep(min(left, 0.1))
+
+    # -- classic scripts between frames -------------------------------------------------
+
+    def busy(self) -> None:
+        """Game code outside a frame is working in pygame (a long load, a script's loop).
+
+        The watchdog hears from the runtime once a frame; a script that computes for
+        seconds in pygame calls before its first frame, or waits in its own loop, is
+        alive all the same. Inside update()/draw() a frame must end, so it stays silent.
+        """
+        if not self.in_callback_frame:
+            self.heartbeat()
+
+    def game_waits(self, kind: str) -> None:
+        """A classic script asked for input ("poll"), the time ("clock") or a pause ("sleep").
+
+        Asked more often than one frame needs, the script is waiting for something: in
+        an unpaced check no real time passes and no key is pressed while it waits, so the
+        console lets a frame's time pass and the scripted player act, as they would for a
+        script that showed its frame. Counted, not timed, so checks stay reproducible.
+        """
+        if self.in_callback_frame:
+            return
+        self.heartbeat()
+        count = self.calls_since_frame.get(kind, 0) + 1
+        self.calls_since_frame[kind] = count
+        if self.paced or count < WAITING_AFTER_CALLS[kind]:
+            return
+        before = self.virtual_ms
+        self.idle_tick()  # the runtime's scripted player, where there is one
+        if self.virtual_ms == before:
+            self.advance_virtual_time(FIXED_DT_S)
+        self.fire_timers()
+
+    def show_classic_frame(self) -> None:
+        """A classic script's flip(): the runtime publishes the screen."""
+        self.calls_since_frame.clear()
+        self.classic_frame()
 
     # -- events -----------------------------------------------------------------------
 

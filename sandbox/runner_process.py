@@ -8,6 +8,7 @@ through a writer thread, messages arrive through a reader thread into a queue.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import queue
@@ -23,16 +24,16 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sandbox import frames, protocol
+from sandbox import frames, isolate, protocol
 from sandbox.frames import Frame
 from sandbox.protocol import FromRunner, Output, Ready, ToRunner
 
 LOG = logging.getLogger("sandbox.confinement")  # under "sandbox": silent unless configured
 MAX_QUEUED_MESSAGES = 10_000
 STDERR_TAIL_BYTES = 4096
-# Names passed through to the runner when the host has them; nothing secret.
 DROPPABLE_WHEN_FLOODED = (Output, protocol.Log, protocol.Caption, protocol.FrameShown)
-PASSED_ENVIRONMENT = ("SDL_AUDIODRIVER", "XDG_RUNTIME_DIR", "PULSE_SERVER", "LANG")
+# bubblewrap exits with 128 + N when the runner inside was ended by signal N.
+SIGNAL_EXIT_BASE = 128
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class RunnerSettings:
     memory_limit_mb: int = 2048
     # What the child runs, after the interpreter; tests substitute misbehaving runners.
     runner_argv: tuple[str, ...] = ("-I", "-m", "sandbox.runner")
+    # Namespace isolation (bubblewrap) where this machine allows it; False only to compare.
+    namespaces: bool = True
+    # More host paths the runner's view shows read-only (a substitute runner's own file).
+    extra_view_paths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,19 +67,40 @@ HostEvent = FromRunner | RunnerStopped
 
 
 def runner_environment(home: str) -> dict[str, str]:
-    """A scrubbed environment: no keys, no display, SDL without signal handlers."""
-    env = {
+    """A scrubbed environment: no keys, no display, no sound server, SDL without signal handlers."""
+    return {
         "SDL_VIDEODRIVER": "dummy",
+        # The runner reaches no sound server (no sockets); SDL's dummy device keeps mixers working.
+        "SDL_AUDIODRIVER": "dummy",
         "SDL_NO_SIGNAL_HANDLERS": "1",
         "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+        # Math libraries start one thread per core unless told; a game needs none of them.
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
         "PATH": "/usr/bin:/bin",
         "HOME": home,
         "LANG": "C.UTF-8",
     }
-    for name in PASSED_ENVIRONMENT:
-        if name in os.environ:
-            env[name] = os.environ[name]
-    return env
+
+
+def runner_command(settings: RunnerSettings, isolation: isolate.Isolation) -> list[str]:
+    """The runner's command line: inside bubblewrap where it works, else the bare interpreter."""
+    options = [
+        "--assets", str(settings.assets_dir or ""),
+        "--memory-limit-mb", str(settings.memory_limit_mb),
+        "--max-width", str(settings.max_width),
+        "--max-height", str(settings.max_height),
+    ]
+    if isolation.bwrap is None:
+        return [sys.executable, *settings.runner_argv, *options, "--parent-pid", str(os.getpid())]
+    assets = str(settings.assets_dir) if settings.assets_dir else None
+    view = isolate.plan_view(assets, settings.extra_view_paths)
+    readable = [option for path in view.readable_paths for option in ("--readable", path)]
+    # Inside, the host is not in the runner's pid namespace: bubblewrap ties their lives.
+    return [
+        *isolate.bwrap_command(isolation.bwrap, view, as_root=os.geteuid() == 0),
+        view.interpreter, "-B", *settings.runner_argv, *options, *readable,
+    ]
 
 
 @dataclass
@@ -101,27 +127,24 @@ class RunnerProcess:
         self._stderr_tail: deque[bytes] = deque(maxlen=64)
         self._watch = _Watch()
         self._lock = threading.Lock()
+        self.isolation = (
+            isolate.find_isolation() if settings.namespaces
+            else isolate.Isolation(None, "namespace isolation is switched off for this runner")
+        )
         self._workdir = tempfile.mkdtemp(prefix="minigame-runner-")
         frame_fd, self._memory = frames.create_frame_memory(settings.max_width, settings.max_height)
         self.frames = frames.FrameReader(self._memory)
         command_read, self._command_write = os.pipe()
         os.set_blocking(self._command_write, False)
         self._event_read, event_write = os.pipe()
+        pipes = ["--command-fd", str(command_read), "--event-fd", str(event_write), "--frame-fd", str(frame_fd)]
+        command = runner_command(self.settings, self.isolation)
+        inside_home = isolate.PRIVATE_TMP if self.isolation.available else self._workdir
         try:
             self.process = subprocess.Popen(
-                [
-                    sys.executable, *settings.runner_argv,
-                    "--command-fd", str(command_read),
-                    "--event-fd", str(event_write),
-                    "--frame-fd", str(frame_fd),
-                    "--assets", str(settings.assets_dir or ""),
-                    "--parent-pid", str(os.getpid()),
-                    "--memory-limit-mb", str(settings.memory_limit_mb),
-                    "--max-width", str(settings.max_width),
-                    "--max-height", str(settings.max_height),
-                ],
+                [*command, *pipes],
                 pass_fds=(command_read, event_write, frame_fd),
-                env=runner_environment(self._workdir),
+                env=runner_environment(inside_home),
                 cwd=self._workdir,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -261,6 +284,11 @@ class RunnerProcess:
 
     def _accept(self, message: FromRunner) -> None:
         if isinstance(message, Ready):
+            if self.isolation.available:
+                message = dataclasses.replace(message, applied=",".join(filter(None, ("namespaces", message.applied))))
+            else:
+                warnings = "\n".join(filter(None, (f"namespaces: {self.isolation.reason}", message.warnings)))
+                message = dataclasses.replace(message, warnings=warnings)
             self.ready = message
             LOG.info("runner %d confined: %s", self.pid, message.applied or "no layers")
             for warning in filter(None, message.warnings.splitlines()):
@@ -291,6 +319,8 @@ class RunnerProcess:
             if returncode == 0:
                 self.stopped = RunnerStopped("exited", "the runner exited", 0)
             else:
+                if self.isolation.available and returncode > SIGNAL_EXIT_BASE:
+                    returncode = SIGNAL_EXIT_BASE - returncode  # as if we had reaped the runner itself
                 self.stopped = RunnerStopped("crashed", _describe_exit(returncode, self.stderr_tail()), returncode)
             self.messages.put(self.stopped)
 

@@ -52,6 +52,11 @@ _CLONE_NAMESPACE_FLAGS: tuple[int, ...] = (
 )
 _TIOCSTI = 0x5412  # pushes bytes into a terminal's input queue
 _TIOCLINUX = 0x541C  # can paste the console selection, same effect
+# Routing I/O signals: an owner (any pid) plus a chosen signal lets a write make the kernel
+# signal a process outside the sandbox, past the kill() rules below.
+_FCNTL_SET_OWNER = (8, 15, 10)  # F_SETOWN, F_SETOWN_EX, F_SETSIG
+_FIOSETOWN = 0x8901
+_SIOCSPGRP = 0x8902
 _PERSONALITY_QUERY = 0xFFFFFFFF
 _LOW_32_BITS = 0xFFFFFFFF
 
@@ -106,8 +111,10 @@ def _build(seccomp: ModuleType, own_pid: int) -> pyseccomp.SyscallFilter:
     add(seccomp.ERRNO(errno.ENOSYS), "clone3")
 
     # The kernel reads the ioctl request as 32 bits, so compare only those.
-    for request in (_TIOCSTI, _TIOCLINUX):
+    for request in (_TIOCSTI, _TIOCLINUX, _FIOSETOWN, _SIOCSPGRP):
         add(refuse, "ioctl", Arg(1, MASKED_EQ, _LOW_32_BITS, request))
+    for command in _FCNTL_SET_OWNER:
+        add(refuse, "fcntl", Arg(1, MASKED_EQ, _LOW_32_BITS, command))
 
     # Querying the personality is harmless; changing it (e.g. READ_IMPLIES_EXEC) is not.
     add(refuse, "personality", Arg(0, NE, _PERSONALITY_QUERY))

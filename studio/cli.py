@@ -82,6 +82,7 @@ def _add_model_options(command: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = ("play", "check", "make", "tweak", "transcribe", "eval", "export", "import")
+GAME_RUNNING_COMMANDS = ("play", "check", "make", "tweak", "eval")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -106,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # A runner that escaped its other layers still cannot read our memory or environ.
     make_host_undumpable()
+    if args.command in GAME_RUNNING_COMMANDS:
+        _say_if_not_isolated()
     try:
         if args.command == "check":
             return _check(args)
@@ -128,6 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _play(args.file)
     except KeyboardInterrupt:
         return 130
+
+
+def _say_if_not_isolated() -> None:
+    """One plain line on stderr when games cannot get their own namespaces on this machine."""
+    from sandbox.isolate import find_isolation
+
+    isolation = find_isolation()
+    if not isolation.available:
+        print(f"studio: warning: games run without namespace isolation: {isolation.reason}", file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -157,6 +169,7 @@ def _open_studio(args: argparse.Namespace) -> int:
     from studio.pipeline.sources import model_choice
 
     make_host_undumpable()
+    _say_if_not_isolated()
     choice = model_choice(args.base_url, args.model, args.offline)
     from studio.qt.app import run_studio
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 import pygame.cursors
 import pygame.gfxdraw
@@ -9,7 +11,7 @@ import pygame.mask
 import pygame.sprite
 
 from sandbox.console import Console
-from sandbox.facade import pygame_io, pygame_media
+from sandbox.facade import pygame_arrays, pygame_io, pygame_media
 from sandbox.facade.namespace import FacadeNamespace, frozen_class, make_namespace, public_members
 
 
@@ -27,6 +29,22 @@ def _sprite_module() -> FacadeNamespace:
         if isinstance(value, type) and value.__module__ == "pygame.sprite":
             members[name] = frozen_class(value)
     return make_namespace("pygame.sprite", members)
+
+
+def _keeping_alive(functions: dict[str, object], console: Console) -> dict[str, object]:
+    """Each function tells the watchdog the game is alive: pre-rendering hundreds of rotated
+    or scaled images before the first frame can take seconds, as it does in plain pygame."""
+
+    def wrap(real: Callable[..., object]) -> Callable[..., object]:
+        def call(*args: object, **kwargs: object) -> object:
+            console.busy()
+            return real(*args, **kwargs)
+
+        call.__name__ = call.__qualname__ = getattr(real, "__name__", "function")
+        call.__doc__ = real.__doc__
+        return call
+
+    return {name: wrap(value) if callable(value) else value for name, value in functions.items()}
 
 
 def _joystick_module() -> FacadeNamespace:
@@ -54,11 +72,12 @@ def build_pygame(console: Console, assets: pygame_media.AssetPack, default_font:
         "pygame.key": pygame_io.build_key(console),
         "pygame.mouse": pygame_io.build_mouse(console),
         "pygame.time": pygame_io.build_time(console),
-        "pygame.font": pygame_media.build_font(assets, default_font),
+        "pygame.font": pygame_media.build_font(assets, default_font, console.busy),
         "pygame.image": pygame_media.build_image(assets),
-        "pygame.mixer": pygame_media.build_mixer(assets, audio_ready),
+        **pygame_media.build_mixer(assets, audio_ready),  # pygame.mixer and pygame.sndarray
+        "pygame.surfarray": pygame_arrays.build_surfarray(),
         "pygame.draw": make_namespace("pygame.draw", public_members(pygame.draw)),
-        "pygame.transform": make_namespace("pygame.transform", public_members(pygame.transform)),
+        "pygame.transform": make_namespace("pygame.transform", _keeping_alive(public_members(pygame.transform), console)),
         "pygame.math": make_namespace("pygame.math", public_members(pygame.math)),
         "pygame.mask": make_namespace("pygame.mask", public_members(pygame.mask)),
         "pygame.gfxdraw": make_namespace("pygame.gfxdraw", public_members(pygame.gfxdraw)),

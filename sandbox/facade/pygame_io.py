@@ -71,7 +71,7 @@ def build_display(console: Console) -> FacadeNamespace:
     def flip() -> None:
         # Inside update()/draw() the runtime publishes the frame itself.
         if not console.in_callback_frame:
-            console.classic_frame()
+            console.show_classic_frame()
 
     def update(rectangle=None) -> None:  # noqa: ANN001
         flip()
@@ -130,9 +130,11 @@ def build_event(console: Console) -> FacadeNamespace:
     """`pygame.event`: a bounded queue fed by the host's input, never by SDL."""
 
     def pump() -> None:
+        console.game_waits("poll")
         console.pump_input()
 
     def get(eventtype=None, pump=True, exclude=None):  # noqa: ANN001, ANN202
+        console.game_waits("poll")
         if pump:
             console.pump_input()
         wanted = _types_of(eventtype)
@@ -148,6 +150,7 @@ def build_event(console: Console) -> FacadeNamespace:
         return taken
 
     def poll():  # noqa: ANN202
+        console.game_waits("poll")
         console.pump_input()
         if console.events:
             return console.events.popleft()
@@ -166,6 +169,7 @@ def build_event(console: Console) -> FacadeNamespace:
         return console.events.popleft()
 
     def peek(eventtype=None, pump=True):  # noqa: ANN001, ANN202
+        console.game_waits("poll")
         if pump:
             console.pump_input()
         wanted = _types_of(eventtype)
@@ -345,6 +349,10 @@ def build_time(console: Console) -> FacadeNamespace:
         console.sleep(max(0, int(milliseconds)) / 1000.0)
         return int(milliseconds)
 
+    def get_ticks() -> int:
+        console.game_waits("clock")
+        return int(console.now_ms())
+
     def set_timer(event, millis, loops=0) -> None:  # noqa: ANN001
         if isinstance(event, int):
             event = pygame.event.Event(event)
@@ -354,7 +362,7 @@ def build_time(console: Console) -> FacadeNamespace:
         "pygame.time",
         {
             "Clock": clock_class,
-            "get_ticks": lambda: int(console.now_ms()),
+            "get_ticks": get_ticks,
             "wait": wait,
             "delay": wait,
             "set_timer": set_timer,

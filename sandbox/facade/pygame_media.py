@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
 
 from sandbox.facade.namespace import FacadeNamespace, frozen_class, make_namespace, public_members
+from sandbox.facade.pygame_arrays import MixerFormat, build_sndarray, device_format
 
 ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".gif", ".wav", ".ogg", ".mp3", ".ttf", ".otf"})
 MAX_ASSET_BYTES = 8 * 1024 * 1024
@@ -56,8 +58,12 @@ def _is_file_like(value: object) -> bool:
     return hasattr(value, "read") and not isinstance(value, (str, bytes))
 
 
-def build_font(assets: AssetPack, default_font: bytes) -> FacadeNamespace:
-    """`pygame.font`: the default font, system fonts by name, asset fonts by file name."""
+def build_font(assets: AssetPack, default_font: bytes, busy: Callable[[], None] = lambda: None) -> FacadeNamespace:
+    """`pygame.font`: the default font, system fonts by name, asset fonts by file name.
+
+    `busy` is called on each render: a script rendering text for seconds before its first
+    frame is alive (the watchdog hears it).
+    """
     real_font = pygame.font.Font
 
     def system_font_file(name: str) -> str | None:
@@ -91,6 +97,10 @@ def build_font(assets: AssetPack, default_font: bytes) -> FacadeNamespace:
             else:
                 raise TypeError("Font() takes an asset name, a file object or None")
             super().__init__(source, size)
+
+        def render(self, *args, **kwargs) -> pygame.Surface:  # noqa: ANN002, ANN003
+            busy()
+            return super().render(*args, **kwargs)
 
     frozen_font = frozen_class(Font)
 
@@ -170,8 +180,9 @@ class SilentSound:
         return 0
 
 
-def build_mixer(assets: AssetPack, audio_ready: bool) -> FacadeNamespace:
-    """`pygame.mixer`: SDL's own audio (or silence); sounds from assets or buffers."""
+def build_mixer(assets: AssetPack, audio_ready: bool) -> dict[str, FacadeNamespace]:
+    """`pygame.mixer` (SDL's own audio, or silence; sounds from assets or buffers) and
+    `pygame.sndarray`, which shapes synthesised samples for the mixer the game asked for."""
     if audio_ready:
 
         class Sound(pygame.mixer.Sound):  # type: ignore[misc]
@@ -235,16 +246,40 @@ def build_mixer(assets: AssetPack, audio_ready: bool) -> FacadeNamespace:
         real = getattr(pygame.mixer, name)
         return lambda *args, **kwargs: real(*args, **kwargs) if audio_ready else default
 
-    return make_namespace(
+    # The device stays as the runner opened it; what the game asked for is remembered
+    # so get_init() answers it and sndarray.make_sound converts to the device's format.
+    asked: list[MixerFormat] = []
+
+    def device() -> MixerFormat:
+        return device_format() if audio_ready else MixerFormat(44100, -16, 2)
+
+    def asked_format() -> MixerFormat:
+        return asked[-1] if asked else device()
+
+    def init(frequency=0, size=0, channels=0, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        default = device()
+        asked[:] = [
+            MixerFormat(
+                int(frequency) or default.frequency,
+                int(size) if int(size) in (8, -8, 16, -16, 32, -32) else default.size,
+                int(channels) if int(channels) in (1, 2, 4, 6) else default.channels,
+            )
+        ]
+
+    def get_init() -> tuple[int, int, int]:
+        found = asked_format()
+        return (found.frequency, found.size, found.channels)
+
+    mixer = make_namespace(
         "pygame.mixer",
         {
             "Sound": sound_class,
             "music": music,
             "Channel": pygame.mixer.Channel if audio_ready else SilentSound,
-            "init": lambda *a, **k: None,
-            "pre_init": lambda *a, **k: None,
+            "init": init,
+            "pre_init": init,
             "quit": lambda: None,
-            "get_init": (lambda: pygame.mixer.get_init()) if audio_ready else (lambda: (44100, -16, 2)),
+            "get_init": get_init,
             "stop": mixer_call("stop"),
             "pause": mixer_call("pause"),
             "unpause": mixer_call("unpause"),
@@ -257,3 +292,5 @@ def build_mixer(assets: AssetPack, audio_ready: bool) -> FacadeNamespace:
             "get_sdl_mixer_version": pygame.mixer.get_sdl_mixer_version,
         },
     )
+    sndarray = build_sndarray(sound_class, not audio_ready, asked_format, device)
+    return {"pygame.mixer": mixer, "pygame.sndarray": sndarray}

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from sandbox.console import Console
 from sandbox.facade.namespace import FacadeNamespace
+from sandbox.facade.numpy_facade import build_numpy, preload_stdlib_for_numpy
 from sandbox.facade.pygame_facade import build_pygame
 from sandbox.facade.pygame_media import AssetPack
 from sandbox.facade.stdlib import build_stdlib
 
 UNAVAILABLE_HINTS = {
-    "numpy": "numpy is not available in the sandbox; use lists and the math module",
-    "pygame.surfarray": "pygame.surfarray needs numpy, which is not available in the sandbox",
-    "pygame.sndarray": "pygame.sndarray needs numpy, which is not available in the sandbox",
     "pygame.scrap": "the clipboard (pygame.scrap) is not available in the sandbox",
     "pygame.freetype": "pygame.freetype is not available in the sandbox; use pygame.font",
     "asyncio": "asyncio is not available in the sandbox; write update(dt) and draw(screen) instead",
@@ -21,18 +19,31 @@ UNAVAILABLE_HINTS = {
 
 
 class ModuleResolver:
-    """Maps dotted module names to namespaces; anything else is an ImportError."""
+    """Maps dotted module names to namespaces; anything else is an ImportError.
 
-    def __init__(self, top_level: Mapping[str, FacadeNamespace]) -> None:
+    `lazy` modules are built on their first import: numpy costs ~100 ms to import, which
+    only the games that use it should pay (a warm runner must stay quick to a first frame).
+    """
+
+    def __init__(
+        self,
+        top_level: Mapping[str, FacadeNamespace],
+        lazy: Mapping[str, Callable[[], FacadeNamespace]] | None = None,
+    ) -> None:
         self._top_level = dict(top_level)
+        self._lazy = dict(lazy or {})
 
     def importable(self) -> list[str]:
         """Top-level module names a game may import."""
-        return sorted(name for name in self._top_level if not name.startswith("_") and "." not in name)
+        names = [*self._top_level, *self._lazy]
+        return sorted({name for name in names if not name.startswith("_") and "." not in name})
 
     def resolve(self, dotted: str) -> FacadeNamespace:
         """The namespace for `dotted` (e.g. "pygame.locals"), or a clear ImportError."""
         head, _, rest = dotted.partition(".")
+        build = self._lazy.pop(head, None)
+        if build is not None:
+            self._top_level[head] = build()
         found: object = self._top_level.get(dotted) or self._top_level.get(head)
         if found is not None and rest and dotted not in self._top_level:
             for part in rest.split("."):
@@ -55,7 +66,8 @@ def build_facade(
     console: Console, assets: AssetPack, default_font: bytes, audio_ready: bool, game_file: str
 ) -> ModuleResolver:
     """Everything one runner's games may import, wired to its console."""
+    preload_stdlib_for_numpy()  # numpy itself loads on a game's first import
     pygame_modules = build_pygame(console, assets, default_font, audio_ready)
     top_level = dict(build_stdlib(console, game_file))
     top_level["pygame"] = pygame_modules["pygame"]
-    return ModuleResolver(top_level)
+    return ModuleResolver(top_level, lazy={"numpy": build_numpy})

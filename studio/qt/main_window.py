@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox.host import HostEvent, RunnerStopped
+from sandbox.isolate import find_isolation
 from sandbox.protocol import Caption, FrameShown, GameError, GameOver, Loaded, Refused
 from studio.library.games import LibraryError
 from studio.library.gif_capture import GifInfo
@@ -136,6 +137,20 @@ class StudioWindow(QMainWindow):
         self.model_label = QLabel()
         self.statusBar().addWidget(self.figures, 1)
         self.statusBar().addPermanentWidget(self.model_label)
+        self.isolation_label = self._isolation_label()
+        self.statusBar().addPermanentWidget(self.isolation_label)
+
+    def _isolation_label(self) -> QLabel:
+        """Says plainly, in the status bar, when games cannot get their own namespaces here."""
+        isolation = find_isolation()
+        if isolation.available:
+            label = QLabel(self.tr("Sandboxed"))
+            label.setToolTip(self.tr("Games run isolated in their own namespaces (bubblewrap), confined by seccomp and Landlock."))
+            return label
+        label = QLabel(self.tr("⚠ Not isolated"))
+        label.setStyleSheet("color: #b3261e; font-weight: bold")
+        label.setToolTip(self.tr("Games run without namespace isolation: {reason}").format(reason=isolation.reason))
+        return label
 
     def _add_actions(self) -> None:
         toolbar = self.toolbar = QToolBar(self.tr("Game"))

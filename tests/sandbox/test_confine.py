@@ -58,6 +58,8 @@ ATTACKS = (
     "abstract_unix_connect_early_socket",
     "kill_parent",
     "memfd_ftruncate",
+    "route_signals_to_parent",
+    "ioctl_owner_to_parent",
     "memory_bomb",
     "regain_root",
 )
@@ -93,6 +95,8 @@ SECCOMP_ALONE_REFUSES = (
     "tcp_connect",
     "kill_parent",
     "memfd_ftruncate",
+    "route_signals_to_parent",
+    "ioctl_owner_to_parent",
 )
 EVERY_LAYER = ("rlimits", "uid-drop", "pdeathsig", "no-new-privs", "seccomp")
 
@@ -224,8 +228,10 @@ def test_report_lists_every_layer_and_its_cost(fully_confined: ProbeRun) -> None
     assert isinstance(warnings, list)
     if _landlock_abi() < 8:
         assert len(warnings) == 1 and warnings[0].startswith("landlock: 1 thread(s)")
+        assert report["unconfined_threads"] == 1  # the runner refuses to serve on this
     else:
         assert warnings == []
+        assert report["unconfined_threads"] == 0
 
 
 @needs_every_layer

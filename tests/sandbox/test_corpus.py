@@ -103,7 +103,4 @@ def test_policy_and_facade_offer_the_same_modules() -> None:
     from sandbox.facade.registry import build_facade
 
     resolver = build_facade(Console(), AssetPack(None), b"", False, "game.py")
-    # numpy's namespace is built and registered (facade/registry.py) by the numpy facade work
-    # of issue 12; until that lands, the policy names it ahead of the facade.
-    provided_elsewhere = {"numpy"}
-    assert set(resolver.importable()) - provided_elsewhere == set(policy.ALLOWED_MODULES) - provided_elsewhere
+    assert set(resolver.importable()) == set(policy.ALLOWED_MODULES)

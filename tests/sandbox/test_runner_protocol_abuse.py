@@ -34,6 +34,7 @@ WAIT_S = 15.0
 def impostor_settings(mode: str, **overrides: object) -> RunnerSettings:
     values: dict[str, object] = dict(
         runner_argv=("-I", str(IMPOSTOR), "sandbox.runner-impostor", mode),
+        extra_view_paths=(str(IMPOSTOR),),  # the runner's view shows only what it is given
         max_width=64,
         max_height=64,
         hang_timeout_s=1.0,

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 # Everything used after confinement is imported first: the dropped uid cannot read the stdlib.
 import encodings.idna  # noqa: F401 - socket.create_connection looks it up lazily
+import fcntl
 import json
 import mmap
 import os
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -68,6 +70,13 @@ def shell_exit_status() -> int:
     if status != 0:
         raise OSError(f"os.system returned {status}")
     return status
+
+
+def route_signals(pid: int) -> int:
+    """F_SETOWN then F_SETSIG: the kernel would signal `pid` on I/O (refused by seccomp)."""
+    read_end, _write_end = os.pipe()
+    fcntl.fcntl(read_end, fcntl.F_SETOWN, pid)
+    return fcntl.fcntl(read_end, 10, 0)  # F_SETSIG
 
 
 def fork_and_reap() -> int:
@@ -156,6 +165,9 @@ def main(mode: str, memfd: int, tcp_port: int, unix_name: str) -> None:
     attempt("abstract_unix_connect_early_socket", lambda: early_unix.connect("\0" + unix_name))
     attempt("kill_parent", lambda: os.kill(parent_pid, 0))
     attempt("memfd_ftruncate", lambda: os.ftruncate(memfd, 2 * os.fstat(memfd).st_size))
+    # Signal 0 stands in for SIGKILL: had the owner been set, a write would signal the parent.
+    attempt("route_signals_to_parent", lambda: route_signals(parent_pid))
+    attempt("ioctl_owner_to_parent", lambda: fcntl.ioctl(os.pipe()[0], 0x8901, struct.pack("i", parent_pid)))
     if mode == "full":
         attempt("memory_bomb", lambda: len(bytearray(FOUR_GIB)))
         attempt("regain_root", lambda: os.setresuid(0, 0, 0))
