@@ -12,7 +12,7 @@ from typing import Any
 
 from sandbox import policy
 from sandbox.compiler import attribute_refusal
-from sandbox.facade.class_rules import check_new_class, make_game_type
+from sandbox.facade.class_rules import check_new_class, limit_getattr_hook, make_game_type
 
 # Read a class's MRO through type's own descriptor: a metaclass cannot fake it.
 _mro_of: Callable[[type], tuple[type, ...]] = type.__dict__["__mro__"].__get__
@@ -66,6 +66,7 @@ def make_builtins(
         cls = python_builtins.__build_class__(func, name, *bases, **kwargs)
         if isinstance(cls, type):
             check_new_class(cls)  # `class Meta(type)` compiles; it may not exist
+            limit_getattr_hook(cls)
             game_classes.add(cls)
         return cls
 

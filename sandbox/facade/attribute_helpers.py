@@ -1,8 +1,8 @@
 """Standard-library helpers that handle attributes by a name given as data, under the game's rules.
 
 `operator.attrgetter` and `methodcaller` read attributes in C, `functools.wraps` copies
-the attributes it is told to, and `types.SimpleNamespace(**names)` sets any name: all
-where the compile policy cannot see. The games' versions check every name the way
+the attributes it is told to, `types.SimpleNamespace(**names)` and `cached_property`
+set any name: all where the compile policy cannot see. The games' versions check every name the way
 `getattr` does. A name is checked once, when the helper is made, so a sort key built with
 attrgetter costs a single Python call more than the C one; only the runtime-checked names
 (`format`, `format_map`, `obj`) are checked again on every call.
@@ -106,6 +106,22 @@ class SimpleNamespace(types.SimpleNamespace):
         except AttributeError as refused:
             raise AttributeError(f"types.SimpleNamespace: {refused}") from None
         super().__init__(**plain)
+
+
+class cached_property(functools.cached_property):  # type: ignore[type-arg]
+    """functools.cached_property whose attribute name follows the setattr rule.
+
+    It stores its value in the instance's dict under `attrname`, which is a plain,
+    writable attribute: set to "__array_interface__", it would plant that name.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "attrname" and value is not None:
+            try:
+                value = checked_attribute_name(value, store=True)
+            except AttributeError as refused:
+                raise AttributeError(f"functools.cached_property: {refused}") from None
+        super().__setattr__(name, value)
 
 
 # --- checks ------------------------------------------------------------------------------

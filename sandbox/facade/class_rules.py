@@ -54,6 +54,28 @@ def check_new_class(cls: type) -> None:
             raise TypeError(f'__slots__ names follow the attribute rules; "{name}" is not allowed')
 
 
+def limit_getattr_hook(cls: type) -> None:
+    """Keep a game class's own `__getattr__` from answering names game code cannot read.
+
+    C code and the standard library ask objects for protocol names through getattr (numpy
+    for `__array_interface__`: an array over any address). A game's `__getattr__` would
+    answer those as it answers everything, so it is asked only for names without "__".
+    """
+    hook = vars(cls).get("__getattr__")
+    if hook is None:
+        return
+    bind = getattr(type(hook), "__get__", None)
+
+    def __getattr__(self: object, name: str) -> object:
+        if type(name) is not str or name.startswith("__"):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        found = hook if bind is None else bind(hook, self, type(self))
+        return found(name)
+
+    __getattr__.__qualname__ = f"{cls.__qualname__}.__getattr__"
+    type.__setattr__(cls, "__getattr__", __getattr__)
+
+
 def make_game_type(on_new_class: Callable[[type], None]) -> type:
     """The game's `type`: `type(x)` as usual, `type(name, bases, dict)` under class rules.
 
@@ -79,6 +101,7 @@ def make_game_type(on_new_class: Callable[[type], None]) -> type:
             cls = real(_checked_name(name), checked_bases(bases), _checked_namespace(namespace),
                        **_checked_keywords(kwargs))
             check_new_class(cls)
+            limit_getattr_hook(cls)
             on_new_class(cls)
             return cls
 

@@ -114,8 +114,9 @@ def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]
         "functools": make_namespace(
             "functools",
             {
-                **_pick(functools, "partial reduce lru_cache cache total_ordering cmp_to_key cached_property partialmethod"),
+                **_pick(functools, "partial reduce lru_cache cache total_ordering cmp_to_key partialmethod"),
                 **_pick(attribute_helpers, "wraps update_wrapper"),
+                "cached_property": frozen_class(attribute_helpers.cached_property),
             },
         ),
         "operator": make_namespace(

@@ -424,3 +424,28 @@ def test_a_slot_named_like_a_dunder_is_refused_in_a_class_statement() -> None:
     with pytest.raises(TypeError, match="__getattribute__"):
         run("class Sneaky:\n    __slots__ = ('__getattribute__',)")
     assert run("class Fine:\n    __slots__ = ('x', '_y', '__dict__')\nf = Fine()\nf.x = 1")["f"].x == 1
+
+
+def test_a_game_getattr_is_never_asked_for_dunder_names() -> None:
+    namespace = run("""
+asked = []
+def answer(self, name):
+    asked.append(name)
+    return "answer"
+class Proxy:
+    def __getattr__(self, name):
+        asked.append(name)
+        return "answer"
+Built = type("Built", (), {"__getattr__": answer})
+class Child(Proxy):
+    pass
+got = []
+for thing in (Proxy(), Built(), Child()):
+    got.append((thing.anything, getattr(thing, "_private"), hasattr(thing, "__array_interface__"),
+                getattr(thing, "__deepcopy__", "missing")))
+""")
+    assert namespace["got"] == [("answer", "answer", False, "missing")] * 3
+    assert namespace["asked"] == ["anything", "_private"] * 3
+    thing = namespace["Proxy"]()  # type: ignore[operator]
+    with pytest.raises(AttributeError, match="__array_interface__"):
+        thing.__array_interface__  # what C code (numpy) asks; never reaches the game's hook
