@@ -91,10 +91,10 @@ def make_game_type(on_new_class: Callable[[type], None]) -> type:
         """Metaclass of the views; the real metaclass stays in this closure."""
 
         def __call__(view, *args: Any, **kwargs: Any) -> Any:
+            if view is game_type and len(args) == 1 and not kwargs:  # type(x): keep it quick
+                (obj,) = args
+                return view_for(type(obj)) if isinstance(obj, type) else type(obj)
             real = real_of[view]
-            if len(args) == 1 and not kwargs and real is type:
-                found = type(args[0])
-                return view_for(found) if issubclass(found, type) else found
             if len(args) != 3:
                 raise TypeError(f"{real.__name__}() takes 1 or 3 arguments in games")
             name, bases, namespace = args
@@ -143,7 +143,8 @@ def make_game_type(on_new_class: Callable[[type], None]) -> type:
                 raise TypeError(METACLASS_REFUSED)
         return plain
 
-    return view_for(type)
+    game_type = view_for(type)
+    return game_type
 
 
 class CheckedEnumType(FrozenClassMeta, enum.EnumType):
