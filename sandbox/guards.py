@@ -12,6 +12,7 @@ from typing import Any
 
 from sandbox import policy
 from sandbox.compiler import attribute_refusal
+from sandbox.facade.class_rules import check_new_class, limit_getattr_hook, make_game_type
 
 # Read a class's MRO through type's own descriptor: a metaclass cannot fake it.
 _mro_of: Callable[[type], tuple[type, ...]] = type.__dict__["__mro__"].__get__
@@ -64,13 +65,15 @@ def make_builtins(
     def build_class(func: Callable[[], None], name: str, /, *bases: Any, **kwargs: Any) -> Any:
         cls = python_builtins.__build_class__(func, name, *bases, **kwargs)
         if isinstance(cls, type):
+            check_new_class(cls)  # `class Meta(type)` compiles; it may not exist
+            limit_getattr_hook(cls)
             game_classes.add(cls)
         return cls
 
     def safe_getattr(obj: object, name: str, *default: object) -> object:
         """getattr() under the same rules as `obj.name` in game source."""
         try:
-            name = _checked_name(name, store=False)  # refused reads act as missing ones
+            name = checked_attribute_name(name, store=False)  # refused reads act as missing ones
             if name in policy.RUNTIME_CHECKED_ATTRIBUTES:
                 return attr_guard(obj, name)
             return getattr(obj, name)
@@ -96,6 +99,7 @@ def make_builtins(
         "hasattr": safe_hasattr,
         "setattr": _safe_setattr,
         "delattr": _safe_delattr,
+        "type": make_game_type(game_classes.add),
         "exit": _exit,
         "quit": _exit,
         "__build_class__": build_class,
@@ -111,7 +115,7 @@ def make_globals(builtins: dict[str, object], filename: str) -> dict[str, object
     """Fresh module globals for one run of a compiled game."""
     return {
         "__builtins__": builtins,
-        "__name__": "__main__",
+        "__name__": policy.GAME_MODULE_NAME,
         "__file__": filename,
         policy.ATTR_GUARD_NAME: builtins[policy.ATTR_GUARD_NAME],
     }
@@ -120,7 +124,8 @@ def make_globals(builtins: dict[str, object], filename: str) -> dict[str, object
 # --- getattr/setattr/delattr ------------------------------------------------------------
 
 
-def _checked_name(name: object, *, store: bool) -> str:
+def checked_attribute_name(name: object, *, store: bool) -> str:
+    """`name` as a plain str if a game may read (or store) it; else AttributeError."""
     if not isinstance(name, str):
         raise TypeError(f"attribute name must be a string, not {type(name).__name__!r}")
     plain = _plain_str(name)
@@ -132,12 +137,12 @@ def _checked_name(name: object, *, store: bool) -> str:
 
 def _safe_setattr(obj: object, name: str, value: object) -> None:
     """setattr() under the same rules as `obj.name = value` in game source."""
-    setattr(obj, _checked_name(name, store=True), value)
+    setattr(obj, checked_attribute_name(name, store=True), value)
 
 
 def _safe_delattr(obj: object, name: str) -> None:
     """delattr() under the same rules as `del obj.name` in game source."""
-    delattr(obj, _checked_name(name, store=True))
+    delattr(obj, checked_attribute_name(name, store=True))
 
 
 def _exit(code: object = None) -> None:
@@ -171,12 +176,7 @@ def _make_attr_guard(game_classes: weakref.WeakSet[type]) -> Callable[[object, s
             return obj.__init__  # type: ignore[misc]
         raise AttributeError(_INIT_REFUSED)
 
-    checks: dict[str, Callable[[object], object]] = {
-        "format": _guard_format,
-        "format_map": _guard_format_map,
-        "obj": _guard_obj,
-        "__init__": guard_init,
-    }
+    checks = {**_SHARED_CHECKS, "__init__": guard_init}
 
     def attr_guard(obj: object, name: str) -> object:
         # Only the compiler (with constant names) and safe_getattr call this.
@@ -189,6 +189,20 @@ _INIT_REFUSED = (
     "__init__ may only be used on classes and objects the game defined "
     "(e.g. super().__init__() or self.__init__())"
 )
+
+
+def read_attribute(obj: object, name: object) -> object:
+    """getattr() under the game's rules, for helpers shared by every game (operator.attrgetter).
+
+    Only a game's own builtins know which classes it defined, so `__init__` is refused here.
+    """
+    plain = checked_attribute_name(name, store=False)
+    if plain in policy.RUNTIME_CHECKED_ATTRIBUTES:
+        check = _SHARED_CHECKS.get(plain)
+        if check is None:
+            raise AttributeError(f'"{plain}" cannot be read this way in games; write obj.{plain}')
+        return check(obj)
+    return getattr(obj, plain)
 
 
 def _guard_obj(obj: object) -> object:
@@ -254,6 +268,14 @@ def _refuse_unsafe_fields(text: object, depth: int = 0) -> None:
                 raise ValueError(f'format field "{{{field}}}" is not allowed in games')
         if spec:
             _refuse_unsafe_fields(spec, depth + 1)
+
+
+# The runtime checks that need no knowledge of the game (see read_attribute).
+_SHARED_CHECKS: dict[str, Callable[[object], object]] = {
+    "format": _guard_format,
+    "format_map": _guard_format_map,
+    "obj": _guard_obj,
+}
 
 
 # --- imports ----------------------------------------------------------------------------

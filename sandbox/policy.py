@@ -19,6 +19,9 @@ MAX_AST_DEPTH = 150
 # with "_" so no game can bind, shadow or pass it as a parameter name.
 ATTR_GUARD_NAME = "_attr_guard_"
 
+# The __name__ every game runs under; classes it builds at run time belong to it too.
+GAME_MODULE_NAME = "__main__"
+
 # --- Plain names (variables, parameters, functions, classes) ---------------------------
 
 # A bare "_" is the conventional throw-away name (`for _ in range(3)`); no guard or
@@ -41,6 +44,13 @@ READABLE_DUNDER_NAMES = frozenset({"__name__", "__file__"})
 
 # Underscore names a class body may bind (plain assignment, not a method).
 CLASS_BODY_DUNDER_NAMES = frozenset({"__slots__"})
+
+# Underscore names a class body binds without naming them: a docstring and annotations.
+# type(name, bases, namespace) may pass these too; everything else follows the lists here.
+IMPLICIT_CLASS_BODY_NAMES = frozenset({"__doc__", "__annotations__"})
+
+# Slot names CPython gives special meaning to; any other slot follows the attribute rules.
+SPECIAL_SLOT_NAMES = frozenset({"__dict__", "__weakref__"})
 
 # Dunder methods a class body may define. Deliberately absent: __del__ (runs at
 # arbitrary points inside trusted code), __getattribute__/__setattr__/__delattr__,
@@ -88,6 +98,10 @@ DENIED_ATTRIBUTES = frozenset({
     "im_func", "im_self", "im_class",
     "cell_contents",
     "mro",
+    # typing's aliases become callable with it: typing.Type(...) would call the real type().
+    "_inst",
+    # numpy's ways out of the process's memory and files (pygame's load/save stay allowed).
+    "ctypes", "ctypeslib", "tofile", "f2py", "distutils", "memmap", "DataSource",
 })
 
 # Attributes whose danger depends on the object, so their loads are rewritten to a
@@ -107,5 +121,5 @@ ALLOWED_MODULES = frozenset({
     "pygame", "math", "random", "time", "collections", "itertools", "functools", "operator",
     "dataclasses", "enum", "typing", "abc", "string", "json", "copy", "heapq", "bisect",
     "colorsys", "statistics", "fractions", "textwrap", "re", "sys", "os", "array", "struct",
-    "io", "base64", "datetime", "contextlib", "types", "numpy",
+    "io", "base64", "datetime", "contextlib", "types", "queue", "numpy",
 })

@@ -55,27 +55,32 @@ def make_namespace(label: str, members: Mapping[str, object]) -> FacadeNamespace
     attrs["__all__"] = tuple(name for name in members if not name.startswith("_"))
     attrs["__slots__"] = ()
     attrs["__doc__"] = f"The sandboxed {label} module."
-    namespace_class = _freeze(FrozenClassMeta(label, (FacadeNamespace,), attrs))
+    namespace_class = freeze(FrozenClassMeta(label, (FacadeNamespace,), attrs))
     return namespace_class()
 
 
-def frozen_class(cls: type) -> type:
-    """A subclass of `cls` that a game can use and subclass but not modify."""
-    metaclass = type(cls)
-    if metaclass is not type:
-        # Enum, ABC and friends have their own metaclass: combine it with ours.
-        metaclass = FrozenClassMeta.combined_with(metaclass)
-    else:
-        metaclass = FrozenClassMeta
+def frozen_class(cls: type, metaclass: type | None = None) -> type:
+    """A subclass of `cls` that a game can use and subclass but not modify.
+
+    `metaclass`, when given, must derive from FrozenClassMeta and from `type(cls)`.
+    """
+    if metaclass is None:
+        metaclass = type(cls)
+        if metaclass is not type:
+            # Enum, ABC and friends have their own metaclass: combine it with ours.
+            metaclass = FrozenClassMeta.combined_with(metaclass)
+        else:
+            metaclass = FrozenClassMeta
     try:
         attrs = metaclass.__prepare__(cls.__name__, (cls,))
         attrs.update({"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__})
-        return _freeze(metaclass(cls.__name__, (cls,), attrs))  # type: ignore[call-overload]
+        return freeze(metaclass(cls.__name__, (cls,), attrs))  # type: ignore[call-overload]
     except TypeError:
         return cls  # cannot be subclassed (final classes); it lives in one runner only
 
 
-def _freeze(cls: type) -> type:
+def freeze(cls: type) -> type:
+    """Make `cls` (whose metaclass derives from FrozenClassMeta) refuse attribute writes."""
     # Set after creation: __init_subclass__ hooks (typing.Generic's) write to the new class.
     type.__setattr__(cls, _FROZEN_FLAG, True)
     return cls

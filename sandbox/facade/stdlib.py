@@ -14,7 +14,6 @@ import bisect
 import collections
 import colorsys
 import contextlib
-import copy
 import dataclasses
 import datetime
 import enum
@@ -26,6 +25,7 @@ import itertools
 import json
 import math
 import operator
+import queue
 import random
 import re
 import statistics
@@ -33,11 +33,12 @@ import string
 import struct
 import textwrap
 import time
-import types
 import typing
 from collections.abc import Callable
 
 from sandbox.console import Console
+from sandbox.facade import attribute_helpers, copying, dataclass_fields
+from sandbox.facade.class_rules import CheckedEnumType
 from sandbox.facade.namespace import FacadeNamespace, frozen_class, make_namespace, public_members
 
 
@@ -112,17 +113,29 @@ def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]
         "itertools": make_namespace("itertools", public_members(itertools)),
         "functools": make_namespace(
             "functools",
-            _pick(functools, "partial reduce lru_cache cache wraps total_ordering cmp_to_key cached_property partialmethod"),
+            {
+                **_pick(functools, "partial reduce lru_cache cache total_ordering cmp_to_key partialmethod"),
+                **_pick(attribute_helpers, "wraps update_wrapper"),
+                "cached_property": frozen_class(attribute_helpers.cached_property),
+            },
         ),
-        "operator": make_namespace("operator", public_members(operator)),
+        "operator": make_namespace(
+            "operator", {**public_members(operator), **_pick(attribute_helpers, "attrgetter methodcaller")}
+        ),
         "dataclasses": make_namespace(
             "dataclasses",
-            _pick(dataclasses, "dataclass field fields asdict astuple replace is_dataclass FrozenInstanceError InitVar MISSING KW_ONLY"),
+            {
+                **_pick(dataclasses, "fields asdict astuple replace is_dataclass FrozenInstanceError InitVar MISSING KW_ONLY"),
+                **_pick(dataclass_fields, "dataclass field"),
+            },
         ),
         "enum": make_namespace(
             "enum",
             {
-                **{name: frozen_class(getattr(enum, name)) for name in ["Enum", "IntEnum", "Flag", "IntFlag", "StrEnum"]},
+                **{
+                    name: frozen_class(getattr(enum, name), metaclass=CheckedEnumType)
+                    for name in ["Enum", "IntEnum", "Flag", "IntFlag", "StrEnum"]
+                },
                 **_pick(enum, "auto unique"),
             },
         ),
@@ -139,7 +152,14 @@ def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]
             _pick(string, "ascii_letters ascii_lowercase ascii_uppercase digits hexdigits octdigits punctuation printable whitespace capwords"),
         ),
         "json": make_namespace("json", _pick(json, "dumps loads dump load JSONDecodeError")),
-        "copy": make_namespace("copy", _pick(copy, "copy deepcopy")),
+        "copy": make_namespace("copy", _pick(copying, "copy deepcopy")),
+        "queue": make_namespace(
+            "queue",
+            {
+                **{name: frozen_class(getattr(queue, name)) for name in ["Queue", "PriorityQueue", "LifoQueue"]},
+                **_pick(queue, "SimpleQueue Empty Full"),
+            },
+        ),
         "heapq": make_namespace("heapq", public_members(heapq)),
         "bisect": make_namespace("bisect", public_members(bisect)),
         "colorsys": make_namespace("colorsys", public_members(colorsys)),
@@ -153,7 +173,7 @@ def build_stdlib(console: Console, game_file: str) -> dict[str, FacadeNamespace]
         "base64": make_namespace("base64", _pick(base64, "b64encode b64decode b16encode b16decode b32encode b32decode")),
         "datetime": make_namespace("datetime", _pick(datetime, "date datetime time timedelta timezone")),
         "contextlib": make_namespace("contextlib", _pick(contextlib, "contextmanager suppress nullcontext")),
-        "types": make_namespace("types", {"SimpleNamespace": types.SimpleNamespace}),
+        "types": make_namespace("types", {"SimpleNamespace": frozen_class(attribute_helpers.SimpleNamespace)}),
         "textwrap": make_namespace("textwrap", _pick(textwrap, "wrap fill dedent indent shorten")),
         "re": make_namespace(
             "re",

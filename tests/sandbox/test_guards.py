@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import sys
 import types
 from collections.abc import Callable
@@ -302,3 +303,149 @@ def test_relative_imports_fail_at_runtime_too() -> None:
     game_import = make_builtins(RESOLVE, print)["__import__"]
     with pytest.raises(ImportError, match="relative"):
         game_import("math", None, None, ("floor",), 1)  # type: ignore[operator]
+
+
+# --- type(): one argument as usual, three arguments under the class statement's rules -------
+
+
+def test_type_of_an_object_is_unchanged() -> None:
+    namespace = run("""
+class Box:
+    pass
+b = Box()
+got = [type(1) is int, type(b) is Box, type("s") is str, type(b).__name__, type(None)]
+""")
+    assert namespace["got"] == [True, True, True, "Box", type(None)]
+
+
+def test_type_of_a_class_answers_like_type() -> None:
+    namespace = run("""
+import fractions
+class Box:
+    pass
+got = [type(Box) is type, type(type) is type, isinstance(Box, type), isinstance(3, type),
+       issubclass(type(Box), type), type.__name__, repr(type), str(type[int]),
+       isinstance(fractions.Fraction, type(fractions.Fraction)), type(fractions.Fraction).__name__]
+""", resolver({"fractions": __import__("fractions")}))
+    assert namespace["got"] == [True, True, True, False, True, "type", "<class 'type'>",
+                                "type[int]", True, "ABCMeta"]
+
+
+def test_three_argument_type_builds_ordinary_classes() -> None:
+    namespace = run("""
+def init(self, x):
+    self.x = x
+def again(self):
+    self.__init__(5)
+Point = type("Point", (), {"__init__": init, "__repr__": lambda self: "P%d" % self.x,
+                           "__slots__": ("x",), "__doc__": "A point.", "__annotations__": {"x": int},
+                           "_speed": 2, "again": again, "__hash__": None})
+p = Point(3)
+p.again()
+got = (repr(p), Point.__name__, Point._speed, p.x)
+""")
+    assert namespace["got"] == ("P5", "Point", 2, 5)
+    assert namespace["Point"].__module__ == "__main__"
+
+
+@pytest.mark.parametrize(
+    ("namespace_source", "refused"),
+    [
+        ('{"__del__": lambda self: None}', "__del__"),
+        ('{"__getattribute__": lambda self, name: 1}', "__getattribute__"),
+        ('{"__init_subclass__": lambda cls: None}', "__init_subclass__"),
+        ('{"__class_getitem__": lambda cls, item: 1}', "__class_getitem__"),
+        ('{"__set_name__": lambda self, owner, name: None}', "__set_name__"),
+        ('{"__reduce_ex__": lambda self, protocol: None}', "__reduce_ex__"),
+        ('{"__module__": "os"}', "__module__"),
+        ('{"__classcell__": None}', "__classcell__"),
+        ('{"_hidden_": 1}', "_hidden_"),
+        ('{"__slots__": ("__del__",)}', "__del__"),
+        ('{"__annotations__": {"a,print(1),b": int}}', "a,print(1),b"),
+        ('{1: 2}', "plain strings"),
+    ],
+)
+def test_three_argument_type_refuses_what_a_class_body_cannot_bind(namespace_source: str, refused: str) -> None:
+    with pytest.raises(TypeError, match=re.escape(refused)):
+        run(f"Sneaky = type('Sneaky', (), {namespace_source})")
+
+
+def test_three_argument_type_checks_the_real_items_of_a_dict_subclass() -> None:
+    source = """
+class Liar(dict):
+    def keys(self):
+        return iter(["harmless"])
+    def __iter__(self):
+        return iter(["harmless"])
+    def items(self):
+        return iter([("harmless", 1)])
+Sneaky = type("Sneaky", (), Liar({"__del__": lambda self: None}))
+"""
+    with pytest.raises(TypeError, match="__del__"):
+        run(source)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Meta = type('Meta', (type,), {})",
+        "Meta = type('Meta', (type(Box),), {})",
+        "Meta = type(Box)('Meta', (type,), {})",
+        "class Meta(type):\n    pass",
+        "class Meta(type(Box)):\n    pass",
+        "Sneaky = type('Sneaky', (), {}, metaclass=type)",
+        "Sneaky = type(Box)('Sneaky', (), {'__del__': lambda self: None})",
+        "Sneaky = type(type)('Sneaky', (), {'__del__': lambda self: None})",
+    ],
+)
+def test_metaclasses_are_neither_built_nor_called(statement: str) -> None:
+    with pytest.raises(TypeError, match="metaclass|__del__|keyword"):
+        run(f"class Box:\n    pass\n{statement}")
+
+
+def test_the_metaclass_of_an_abc_is_a_checked_view() -> None:
+    source = """
+import fractions
+Meta = type(fractions.Fraction)
+Sneaky = Meta("Sneaky", (), {"__del__": lambda self: None})
+"""
+    with pytest.raises(TypeError, match="__del__"):
+        run(source, resolver({"fractions": __import__("fractions")}))
+    allowed = run("""
+import fractions
+Meta = type(fractions.Fraction)
+Half = Meta("Half", (fractions.Fraction,), {"describe": lambda self: "half"})
+got = (Half(1, 2).describe(), type(Half) is Meta)
+""", resolver({"fractions": __import__("fractions")}))
+    assert allowed["got"] == ("half", True)
+
+
+def test_a_slot_named_like_a_dunder_is_refused_in_a_class_statement() -> None:
+    with pytest.raises(TypeError, match="__getattribute__"):
+        run("class Sneaky:\n    __slots__ = ('__getattribute__',)")
+    assert run("class Fine:\n    __slots__ = ('x', '_y', '__dict__')\nf = Fine()\nf.x = 1")["f"].x == 1
+
+
+def test_a_game_getattr_is_never_asked_for_dunder_names() -> None:
+    namespace = run("""
+asked = []
+def answer(self, name):
+    asked.append(name)
+    return "answer"
+class Proxy:
+    def __getattr__(self, name):
+        asked.append(name)
+        return "answer"
+Built = type("Built", (), {"__getattr__": answer})
+class Child(Proxy):
+    pass
+got = []
+for thing in (Proxy(), Built(), Child()):
+    got.append((thing.anything, getattr(thing, "_private"), hasattr(thing, "__array_interface__"),
+                getattr(thing, "__deepcopy__", "missing")))
+""")
+    assert namespace["got"] == [("answer", "answer", False, "missing")] * 3
+    assert namespace["asked"] == ["anything", "_private"] * 3
+    thing = namespace["Proxy"]()  # type: ignore[operator]
+    with pytest.raises(AttributeError, match="__array_interface__"):
+        getattr(thing, "__array_interface__")  # noqa: B009 - what C code (numpy) asks, by name
