@@ -101,7 +101,7 @@ DENIED_ATTRIBUTES = frozenset({
     # typing's aliases become callable with it: typing.Type(...) would call the real type().
     "_inst",
     # numpy's ways out of the process's memory and files (pygame's load/save stay allowed).
-    "ctypes", "ctypeslib", "tofile", "f2py", "distutils", "memmap", "DataSource",
+    "ctypes", "cffi", "ctypeslib", "tofile", "f2py", "distutils", "memmap", "DataSource",
 })
 
 # Attributes whose danger depends on the object, so their loads are rewritten to a

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pygame
 
 from sandbox.console import Console
 from sandbox.facade.namespace import FacadeNamespace, frozen_class, make_namespace
+from sandbox.guards import checked_attribute_name
 
 DESKTOP_SIZE = (1920, 1080)
 
@@ -126,6 +127,27 @@ def build_display(console: Console) -> FacadeNamespace:
     )
 
 
+class EventConstructor:
+    """`pygame.event.Event(type, dict, **attributes)` whose attribute names follow the game's rules.
+
+    A real Event takes any name: given "__array_interface__", numpy would read raw memory
+    through it. `isinstance(x, pygame.event.Event)` still works.
+    """
+
+    __slots__ = ()
+
+    def __call__(self, type: int, dict: Mapping[str, object] | None = None, /, **attributes: object) -> object:  # noqa: A002
+        given = {**(dict or {}), **attributes}
+        try:
+            plain = {checked_attribute_name(name, store=True): value for name, value in given.items()}
+        except AttributeError as refused:
+            raise AttributeError(f"pygame.event.Event: {refused}") from None
+        return pygame.event.Event(type, plain)
+
+    def __instancecheck__(self, instance: object) -> bool:
+        return isinstance(instance, pygame.event.EventType)
+
+
 def build_event(console: Console) -> FacadeNamespace:
     """`pygame.event`: a bounded queue fed by the host's input, never by SDL."""
 
@@ -213,7 +235,7 @@ def build_event(console: Console) -> FacadeNamespace:
     return make_namespace(
         "pygame.event",
         {
-            "Event": pygame.event.Event,
+            "Event": EventConstructor(),
             "EventType": pygame.event.EventType,
             "event_name": pygame.event.event_name,
             "get": get,

@@ -189,14 +189,11 @@ got = (c < Card(4), [f.name for f in fields(Card)], asdict(c), astuple(Point(1, 
     [
         # annotations built by type(): refused there already
         'C = type("C", (), {"a": 1, "__annotations__": {"a,print(1),self.a": int}})',
-        # annotations copied by wraps from a pygame Event's attributes
+        # annotations copied by wraps from a pygame Event's attributes: refused at the Event now
         """import pygame, functools
 class C:
     a = 1
-try:
-    functools.wraps(pygame.event.Event(1, {"__annotations__": {"a,print(1),self.a": int}}))(C)
-except AttributeError:
-    pass
+functools.wraps(pygame.event.Event(1, {"__annotations__": {"a,print(1),self.a": int}}))(C)
 dataclasses.dataclass(C)""",
         # annotations that are a dict subclass (what dataclass reads could differ from the check)
         """import pygame, functools
@@ -204,15 +201,12 @@ class Names(dict):
     pass
 class C:
     a = 1
-try:
-    functools.wraps(pygame.event.Event(1, {"__annotations__": Names(a=int)}))(C)
-except AttributeError:
-    pass
+functools.wraps(pygame.event.Event(1, {"__annotations__": Names(a=int)}))(C)
 dataclasses.dataclass(C)""",
     ],
 )
 def test_dataclass_field_names_must_be_identifiers(source: str) -> None:
-    with pytest.raises(TypeError, match="names must be|plain dict"):
+    with pytest.raises((TypeError, AttributeError), match="names must be|plain dict|pygame.event.Event"):
         run(f"import dataclasses\n{source}")
 
 
@@ -316,7 +310,8 @@ def rebuild(protocol):
     return (lambda: Target), (), (None, {"__del__": lambda self: hits.append(1)})
 copy.copy(pygame.event.Event(pygame.USEREVENT, {"__reduce_ex__": rebuild}))
 """
-    with pytest.raises(TypeError, match="cannot pickle"):
+    # Refused where the hook would be planted (the Event), else where copy would read it.
+    with pytest.raises((TypeError, AttributeError), match="cannot pickle|pygame.event.Event"):
         run(source)
 
 
@@ -419,7 +414,7 @@ class Box:
     pass
 functools.wraps(pygame.event.Event(1, {"__reduce_ex__": print}))(Box())
 """
-    with pytest.raises(AttributeError, match="cannot be copied"):
+    with pytest.raises(AttributeError, match="cannot be copied|pygame.event.Event"):
         run(source)
 
 
@@ -446,8 +441,6 @@ Level.tiles.attrname = "__array_interface__"
         run(source)
 
 
-@pytest.mark.xfail(strict=True, reason="pygame.event.Event takes any attribute name; pygame_io.py "
-                   "(outside this branch's files) must check them as types.SimpleNamespace does")
 def test_a_pygame_event_cannot_carry_dunder_attributes() -> None:
     source = """
 import pygame
@@ -455,3 +448,14 @@ event = pygame.event.Event(pygame.USEREVENT, {"__array_interface__": {}})
 """
     with pytest.raises(AttributeError):
         run(source)
+
+
+def test_a_pygame_event_keeps_ordinary_attributes_and_isinstance() -> None:
+    source = """
+import pygame
+event = pygame.event.Event(pygame.USEREVENT, {"score": 3}, who="p1")
+assert event.score == 3 and event.who == "p1" and event.type == pygame.USEREVENT
+assert isinstance(event, pygame.event.Event)
+assert not isinstance(3, pygame.event.Event)
+"""
+    run(source)
