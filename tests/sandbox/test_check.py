@@ -33,6 +33,10 @@ def game(text: str) -> str:
     return textwrap.dedent(text).lstrip()
 
 
+def _no_constants(name: str) -> object:
+    raise AssertionError(f"{name} is not JSON")
+
+
 def studio_check(target: Path, *options: str, json_output: bool = True) -> tuple[int, dict | None, str, str]:
     """Run `python -m studio check TARGET [--json] OPTIONS`; (exit code, JSON or None, stdout, stderr)."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", QT_QPA_PLATFORM="offscreen")
@@ -47,7 +51,7 @@ def studio_check(target: Path, *options: str, json_output: bool = True) -> tuple
     if json_output:
         lines = proc.stdout.splitlines()
         assert len(lines) == 1, proc.stdout
-        result = json.loads(lines[0])
+        result = json.loads(lines[0], parse_constant=_no_constants)  # no NaN or Infinity
         assert set(result) == set(KEYS), sorted(result)
         for key, kind in KEYS.items():
             assert isinstance(result[key], kind), (key, result[key])
@@ -339,10 +343,6 @@ CONTROLS = (
     | {chr(c) for c in range(0x7F, 0xA0)}
     | set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
-
-
-def _no_constants(name: str) -> object:
-    raise AssertionError(f"{name} is not JSON")
 
 
 def test_escape_sequences_from_a_game_never_reach_the_terminal(tmp_path: Path) -> None:
