@@ -11,24 +11,19 @@ and headers it read. Every result must also print as strict JSON.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from sandbox.check import CheckResult, check_source
-from sandbox.runner_process import RunnerSettings
+from tests.sandbox.test_runner_protocol_abuse import impostor_settings
 
 pytestmark = pytest.mark.usefixtures("no_leaks")
 
-IMPOSTOR = Path(__file__).resolve().parent / "fixtures" / "impostor_runner.py"
 CONTROLS = set("\x1b\x07\r\x9b\u202e") | {chr(c) for c in range(0x20) if chr(c) not in "\n\t"}
 
 
 def impostor_check(mode: str, frames: int = 40) -> CheckResult:
-    settings = RunnerSettings(
-        runner_argv=("-I", str(IMPOSTOR), "sandbox.runner-impostor", mode),
-        max_width=64, max_height=64, hang_timeout_s=2.0, startup_timeout_s=10.0,
-    )
+    settings = impostor_settings(mode, hang_timeout_s=2.0, startup_timeout_s=10.0)
     result = check_source("def draw(screen):\n    pass\n", "game.py", frames=frames, settings=settings, timeout_s=20)
     assert_strict_json(result)
     assert 0 <= result.frames <= frames, result
@@ -49,20 +44,22 @@ def assert_strict_json(result: CheckResult) -> dict:
 
 
 @pytest.mark.parametrize(
-    "mode",
+    ("mode", "why"),
     [
-        "forged_verdict",  # the trial's line: 2**53 frames, no drawing, "blank": false
-        "verdict_in_game_over",  # a clean ending carrying verdict fields
-        "announces_unpublished_frame",  # FrameSampled(1) with nothing in frame memory
-        "skips_ahead",  # frame 1 honestly, then frame 2**53 published and announced
-        "announces_off_schedule",  # frame 5 announced where frame 11 is due
-        "invalid_frame_header",  # frame 1 announced with a 0x0 header
-        "header_lies_at_game_over",  # frame 1 honestly, then 2**53 in the header and a clean end
+        # The trial's line: 2**53 frames, no drawing, "blank": false.
+        ("forged_verdict", "malformed message: unknown runner→host message kind 'check_report'"),
+        ("verdict_in_game_over", "malformed message: game_over:"),  # a clean end with verdict fields
+        ("announces_unpublished_frame", "announced frame 1, which the frame memory does not hold"),
+        ("skips_ahead", "announced frame 9007199254740992 when frame 11 was due"),
+        ("announces_off_schedule", "announced frame 5 when frame 11 was due"),
+        ("invalid_frame_header", "announced frame 1, which the frame memory does not hold"),  # 0x0
+        ("header_lies_at_game_over", "frame memory claims 9007199254740992 frames where 1 to 11"),
     ],
 )
-def test_a_runner_that_lies_about_its_frames_is_killed_never_ok(mode: str) -> None:
+def test_a_runner_that_lies_about_its_frames_is_killed_never_ok(mode: str, why: str) -> None:
     result = impostor_check(mode)
     assert result.status == "killed", result
+    assert why in result.message, result.message  # killed for the lie, not for anything else
     assert result.frames <= 1
     assert result.fps == 0.0
     assert not result.responds_to_input
@@ -70,6 +67,7 @@ def test_a_runner_that_lies_about_its_frames_is_killed_never_ok(mode: str) -> No
 
 def test_a_game_that_never_draws_is_never_ok_and_not_blank() -> None:
     result = impostor_check("never_draws_then_ends")
+    assert result.message == "the game exited", result
     assert (result.status, result.frames, result.blank, result.fps) == ("ok", 0, True, 0.0)
 
 

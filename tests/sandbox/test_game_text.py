@@ -13,11 +13,11 @@ from pathlib import Path
 
 from sandbox.host import GameHost
 from sandbox.protocol import Caption, Configure, GameError, Loaded, LoadGame, Log, Output
-from sandbox.runner_process import RunnerProcess, RunnerSettings, RunnerStopped
+from sandbox.runner_process import RunnerProcess, RunnerStopped
 from tests.sandbox.fixtures.hosting import Watcher
+from tests.sandbox.test_runner_protocol_abuse import impostor_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-IMPOSTOR = Path(__file__).resolve().parent / "fixtures" / "impostor_runner.py"
 CONTROLS = (
     {chr(c) for c in range(0x20) if chr(c) not in "\n\t"}
     | {chr(c) for c in range(0x7F, 0xA0)}
@@ -47,10 +47,7 @@ def test_a_real_games_escapes_arrive_clean(no_leaks: None, host: GameHost, watch
 
 
 def test_an_impostors_raw_escapes_arrive_clean(no_leaks: None) -> None:
-    runner = RunnerProcess(RunnerSettings(
-        runner_argv=("-I", str(IMPOSTOR), "sandbox.runner-impostor", "hostile_text"),
-        max_width=64, max_height=64, hang_timeout_s=2.0, startup_timeout_s=10.0,
-    ))
+    runner = RunnerProcess(impostor_settings("hostile_text", hang_timeout_s=2.0, startup_timeout_s=10.0))
     try:
         assert runner.wait_ready(15)
         runner.send(Configure(False, None, 10, 10))
