@@ -15,6 +15,7 @@ import json
 import pytest
 
 from sandbox.check import CheckResult, check_source
+from sandbox.observed_run import SAMPLE_EVERY
 from tests.sandbox.test_runner_protocol_abuse import impostor_settings
 
 pytestmark = pytest.mark.usefixtures("no_leaks")
@@ -50,10 +51,10 @@ def assert_strict_json(result: CheckResult) -> dict:
         ("forged_verdict", "malformed message: unknown runner→host message kind 'check_report'"),
         ("verdict_in_game_over", "malformed message: game_over:"),  # a clean end with verdict fields
         ("announces_unpublished_frame", "announced frame 1, which the frame memory does not hold"),
-        ("skips_ahead", "announced frame 9007199254740992 when frame 11 was due"),
-        ("announces_off_schedule", "announced frame 5 when frame 11 was due"),
+        ("skips_ahead", f"announced frame 9007199254740992 when frame {1 + SAMPLE_EVERY} was due"),
+        ("announces_off_schedule", f"announced frame 5 when frame {1 + SAMPLE_EVERY} was due"),
         ("invalid_frame_header", "announced frame 1, which the frame memory does not hold"),  # 0x0
-        ("header_lies_at_game_over", "frame memory claims 9007199254740992 frames where 1 to 11"),
+        ("header_lies_at_game_over", f"frame memory claims 9007199254740992 frames where 1 to {1 + SAMPLE_EVERY}"),
     ],
 )
 def test_a_runner_that_lies_about_its_frames_is_killed_never_ok(mode: str, why: str) -> None:
