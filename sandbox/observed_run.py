@@ -82,7 +82,12 @@ class ObservedRun:
     # -- running --------------------------------------------------------------------------
 
     def start(
-        self, source: str, filename: str, max_frames: int, input_seed: int | None, seed: int | None,
+        self,
+        source: str,
+        filename: str,
+        max_frames: int,
+        input_seed: int | None,
+        seed: int | None,
         sample_every: int = SAMPLE_EVERY,
     ) -> None:
         """Send the game: unpaced, scripted input from `input_seed` (None: no input)."""
@@ -122,7 +127,11 @@ class ObservedRun:
     @property
     def ended_cleanly(self) -> bool:
         """All frames ran, or the game ended itself (sys.exit, pygame.quit, its loop ended)."""
-        return self.broken is None and self.failure is None and (self.ran_to_the_end or self.over is not None)
+        return (
+            self.broken is None
+            and self.failure is None
+            and (self.ran_to_the_end or self.over is not None)
+        )
 
     @property
     def blank(self) -> bool:
@@ -204,7 +213,9 @@ class ObservedRun:
         shown = self.runner.frames.frame_number()
         due = next_sampled_frame(self.frames, self.sample_every, self.max_frames) or self.frames
         if not self.frames <= shown <= due:
-            self._break(f"its frame memory claims {shown} frames where {self.frames} to {due} are possible")
+            self._break(
+                f"its frame memory claims {shown} frames where {self.frames} to {due} are possible"
+            )
             return
         self.frames = shown
 

@@ -25,7 +25,9 @@ CONTROLS = set("\x1b\x07\r\x9b\u202e") | {chr(c) for c in range(0x20) if chr(c) 
 
 def impostor_check(mode: str, frames: int = 40) -> CheckResult:
     settings = impostor_settings(mode, hang_timeout_s=2.0, startup_timeout_s=10.0)
-    result = check_source("def draw(screen):\n    pass\n", "game.py", frames=frames, settings=settings, timeout_s=20)
+    result = check_source(
+        "def draw(screen):\n    pass\n", "game.py", frames=frames, settings=settings, timeout_s=20
+    )
     assert_strict_json(result)
     assert 0 <= result.frames <= frames, result
     return result
@@ -49,12 +51,18 @@ def assert_strict_json(result: CheckResult) -> dict:
     [
         # The trial's line: 2**53 frames, no drawing, "blank": false.
         ("forged_verdict", "malformed message: unknown runner→host message kind 'check_report'"),
-        ("verdict_in_game_over", "malformed message: game_over:"),  # a clean end with verdict fields
+        (
+            "verdict_in_game_over",
+            "malformed message: game_over:",
+        ),  # a clean end with verdict fields
         ("announces_unpublished_frame", "announced frame 1, which the frame memory does not hold"),
         ("skips_ahead", f"announced frame 9007199254740992 when frame {1 + SAMPLE_EVERY} was due"),
         ("announces_off_schedule", f"announced frame 5 when frame {1 + SAMPLE_EVERY} was due"),
         ("invalid_frame_header", "announced frame 1, which the frame memory does not hold"),  # 0x0
-        ("header_lies_at_game_over", f"frame memory claims 9007199254740992 frames where 1 to {1 + SAMPLE_EVERY}"),
+        (
+            "header_lies_at_game_over",
+            f"frame memory claims 9007199254740992 frames where 1 to {1 + SAMPLE_EVERY}",
+        ),
     ],
 )
 def test_a_runner_that_lies_about_its_frames_is_killed_never_ok(mode: str, why: str) -> None:
@@ -83,12 +91,16 @@ def test_blank_is_the_hosts_judgement_of_the_pixels_it_took() -> None:
 def test_escape_sequences_in_runner_text_never_reach_the_result() -> None:
     result = impostor_check("hostile_text")
     assert result.status == "error" and result.line == 1
-    assert result.message.startswith("error ]0;EVIL-TITLE]52;c;RVZJTA==[2K[1Aok: 600 frames2JLIVE ok: 600")
+    assert result.message.startswith(
+        "error ]0;EVIL-TITLE]52;c;RVZJTA==[2K[1Aok: 600 frames2JLIVE ok: 600"
+    )
     assert not set(result.message) & CONTROLS
 
 
 def test_every_result_field_is_finite_even_when_built_from_extreme_numbers() -> None:
-    result = CheckResult("ok", "a\x1b[2Kb\nc", None, 1, float("inf"), float("nan"), -float("inf"), False, False)
+    result = CheckResult(
+        "ok", "a\x1b[2Kb\nc", None, 1, float("inf"), float("nan"), -float("inf"), False, False
+    )
     data = assert_strict_json(result)
     assert data["message"] == "a[2Kb c"
     assert data["load_ms"] == 0.0 and data["fps"] > 0 > data["first_frame_ms"]

@@ -32,7 +32,9 @@ def texts_of(event: object) -> list[str]:
 
 
 def test_a_real_games_escapes_arrive_clean(no_leaks: None, host: GameHost, watch: Watcher) -> None:
-    host.load_new((ROOT / "tests" / "games" / "hostile" / "terminal_escapes.py").read_text(encoding="utf-8"))
+    host.load_new(
+        (ROOT / "tests" / "games" / "hostile" / "terminal_escapes.py").read_text(encoding="utf-8")
+    )
     error = watch.event(GameError)
     assert isinstance(error, GameError) and error.line == 37
     loaded, caption = watch.of(Loaded), watch.of(Caption)
@@ -47,7 +49,9 @@ def test_a_real_games_escapes_arrive_clean(no_leaks: None, host: GameHost, watch
 
 
 def test_an_impostors_raw_escapes_arrive_clean(no_leaks: None) -> None:
-    runner = RunnerProcess(impostor_settings("hostile_text", hang_timeout_s=2.0, startup_timeout_s=10.0))
+    runner = RunnerProcess(
+        impostor_settings("hostile_text", hang_timeout_s=2.0, startup_timeout_s=10.0)
+    )
     try:
         assert runner.wait_ready(15)
         runner.send(Configure(False, None, 10, 10))

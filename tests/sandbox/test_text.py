@@ -43,7 +43,9 @@ def test_one_line_mode_turns_breaks_into_spaces() -> None:
 
 
 @given(st.text(), st.booleans())
-def test_nothing_forbidden_survives_and_cleaning_is_idempotent(text: str, keep_newlines: bool) -> None:
+def test_nothing_forbidden_survives_and_cleaning_is_idempotent(
+    text: str, keep_newlines: bool
+) -> None:
     cleaned = clean_game_text(text, keep_newlines)
     assert not set(cleaned) & FORBIDDEN
     if not keep_newlines:

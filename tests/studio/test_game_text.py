@@ -64,12 +64,26 @@ def test_the_library_titles_a_hostile_game_cleanly(library: GameLibrary) -> None
     assert all(clean(game.title) for game in library.games())
 
 
-def test_a_shared_cartridge_is_imported_with_clean_text(tmp_path: Path, home: Path, library: GameLibrary) -> None:
-    shared = Cartridge("Snake\u202eekans\u2069", CODE, "Mallory\u202eyrollaM", "eat\u2066 apples\u202e\nR restarts", 1.0)
+def test_a_shared_cartridge_is_imported_with_clean_text(
+    tmp_path: Path, home: Path, library: GameLibrary
+) -> None:
+    shared = Cartridge(
+        "Snake\u202eekans\u2069",
+        CODE,
+        "Mallory\u202eyrollaM",
+        "eat\u2066 apples\u202e\nR restarts",
+        1.0,
+    )
     path = tmp_path / "shared.minigame"
-    path.write_bytes(cartridge_bytes(shared))  # the bytes keep the overrides: as a stranger sends them
+    path.write_bytes(
+        cartridge_bytes(shared)
+    )  # the bytes keep the overrides: as a stranger sends them
     read = read_cartridge(path)
-    assert (read.title, read.author, read.description) == ("Snakeekans", "MalloryyrollaM", "eat apples\nR restarts")
+    assert (read.title, read.author, read.description) == (
+        "Snakeekans",
+        "MalloryyrollaM",
+        "eat apples\nR restarts",
+    )
     process = run_studio("import", tmp_path, path.name, home=home)
     assert_no_traceback(process)
     assert process.returncode == 0, process.stderr
@@ -81,13 +95,17 @@ def test_a_shared_cartridge_is_imported_with_clean_text(tmp_path: Path, home: Pa
     assert version is not None and version.prompt == "eat apples\nR restarts"
 
 
-def test_exporting_a_hostile_game_as_a_cartridge_writes_clean_text(tmp_path: Path, home: Path) -> None:
+def test_exporting_a_hostile_game_as_a_cartridge_writes_clean_text(
+    tmp_path: Path, home: Path
+) -> None:
     (tmp_path / "escapes.py").write_text(HOSTILE_GAME.read_text(encoding="utf-8"), encoding="utf-8")
     process = run_studio("export", tmp_path, "escapes.py", "--as", "cartridge", home=home)
     assert_no_traceback(process)
     assert process.returncode == 0, process.stderr
     assert clean(process.stdout + process.stderr)
-    with zipfile.ZipFile(tmp_path / "escapes.minigame") as archive:  # the file as written, not as read
+    with zipfile.ZipFile(
+        tmp_path / "escapes.minigame"
+    ) as archive:  # the file as written, not as read
         meta = json.loads(archive.read("meta.json"))
     assert all(clean(meta[key]) for key in ("title", "author", "description"))
     assert meta["title"].startswith("Escapes]0;EVIL-TITLE") and meta["description"]
@@ -100,12 +118,21 @@ def _refuse_constant(name: str) -> object:
 
 def test_json_output_never_holds_nan_or_infinity() -> None:
     report = {
-        "fps": math.inf, "ms": -math.inf, "rate": math.nan, "ok": 1.5, "n": 3, "none": None,
-        "check": {"fps": math.nan, "frames": [math.inf, 2.0]}, "pair": (math.nan, "x"),
+        "fps": math.inf,
+        "ms": -math.inf,
+        "rate": math.nan,
+        "ok": 1.5,
+        "n": 3,
+        "none": None,
+        "check": {"fps": math.nan, "frames": [math.inf, 2.0]},
+        "pair": (math.nan, "x"),
     }
     line = json_line(report)
     data = json.loads(line, parse_constant=_refuse_constant)
     assert data["fps"] > 1e9 and data["ms"] < -1e9 and data["rate"] == 0.0 and data["ok"] == 1.5
-    assert data["check"] == {"fps": 0.0, "frames": [data["fps"], 2.0]} and data["pair"] == [0.0, "x"]
+    assert data["check"] == {"fps": 0.0, "frames": [data["fps"], 2.0]} and data["pair"] == [
+        0.0,
+        "x",
+    ]
     assert "\n" not in line
     assert finite_json("NaN") == "NaN" and finite_json(True) is True
