@@ -4,9 +4,9 @@ Usage: python benchmarks/plain_game.py GAME.py FRAMES
 
 This is the baseline of sandbox_overhead.py, started there as a fresh subprocess: real
 pygame on a dummy display, the game exec'd into a dict with real modules, then
-update(1/60), draw(screen) and pygame.display.flip() per frame. Timing mirrors the
-sandbox's CheckReport: the clock starts when the first frame is shown and
-fps = frames / elapsed.
+update(1/60), draw(screen) and pygame.display.flip() per frame. Timing mirrors how
+`studio check` times the sandbox (sandbox/observed_run.py): the clock starts when the
+first frame is shown and fps = frames / elapsed.
 """
 
 from __future__ import annotations

@@ -5,15 +5,14 @@ Usage: .venv/bin/python benchmarks/sandbox_overhead.py [--quick] [--json]
 Plain: a fresh subprocess running benchmarks/plain_game.py (real pygame and modules).
 Sandboxed: a warm `RunnerProcess` (compile policy, facade, guards, seccomp/Landlock,
 frames published into shared memory) told `Configure(paced=False, ...)` and
-`LoadGame`, the way `studio check` runs a game; fps = frames / elapsed from its
-`CheckReport`. Runs of the two are interleaved, alternating which goes first, and the
+`LoadGame`, the way `studio check` runs a game; fps as `studio check` counts it, from
+the frames the host took itself (sandbox.observed_run). Runs of the two are interleaved, alternating which goes first, and the
 medians are compared: ratio = plain fps / sandboxed fps (target <= 1.1).
 """
 
 from __future__ import annotations
 
 import json
-import queue
 import subprocess
 import sys
 import time
@@ -62,26 +61,24 @@ def plain_fps(game: GamePlan) -> float:
 
 
 def sandboxed_fps(game: GamePlan) -> float:
-    """fps from the CheckReport of an unpaced run in a warm, confined runner."""
-    from sandbox.protocol import CheckReport, Configure, GameError, LoadGame, Refused
-    from sandbox.runner_process import RunnerProcess, RunnerSettings, RunnerStopped
+    """fps the host observed of an unpaced run in a warm, confined runner."""
+    import threading
+
+    from sandbox.observed_run import ObservedRun
+    from sandbox.runner_process import RunnerProcess, RunnerSettings
 
     runner = RunnerProcess(RunnerSettings())
     try:
         if not runner.wait_ready():
             raise RuntimeError(f"runner did not start: {runner.stderr_tail()}")
-        runner.send(Configure(False, None, game.frames, 0))
-        runner.send(LoadGame(game.path.read_text(), f"{game.name}.py", "new", None))
-        deadline = time.monotonic() + RUN_TIMEOUT_S
-        while time.monotonic() < deadline:
-            try:
-                message = runner.messages.get(timeout=0.1)
-            except queue.Empty:
-                continue
-            if isinstance(message, CheckReport):
-                return message.frames / message.elapsed_s
-            if isinstance(message, (Refused, GameError, RunnerStopped)):
-                raise RuntimeError(f"{game.name} failed in the sandbox: {message}")
+        run = ObservedRun(runner)
+        # Only the first and last frames are taken: the figure is the game's own speed.
+        run.start(game.path.read_text(), f"{game.name}.py", game.frames, None, None, sample_every=0)
+        run.watch(threading.Event(), time.monotonic() + RUN_TIMEOUT_S)
+        if run.ran_to_the_end:
+            return run.fps()
+        if run.done.is_set():
+            raise RuntimeError(f"{game.name} failed in the sandbox: {run.broken or run.failure or run.over}")
         raise RuntimeError(f"{game.name} did not finish {game.frames} frames in time")
     finally:
         runner.close()

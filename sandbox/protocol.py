@@ -10,6 +10,12 @@ The codec is generic: each message class's field checkers are derived once, at i
 time, from its dataclass fields and type hints. Supported field types are ``bool``,
 ``int``, ``float``, ``str`` (optionally ``Annotated[str, MaxChars(n)]``),
 ``Literal[...]`` of strings, ``tuple[int, ...]`` and ``X | None`` of those.
+
+Strings from the runner are the game's words: decoding strips their control characters
+(sandbox.text), so no caller ever holds raw game text. Verdicts are not the runner's to
+give: no message carries frame counts, hashes or "blank", and a line claiming one is an
+unknown kind, a protocol error. In a check run the runner hands sampled frames over in
+lockstep (``FrameSampled`` / ``FrameTaken``) and the host judges what it copied itself.
 """
 
 import json
@@ -27,6 +33,8 @@ from typing import (
     get_origin,
     get_type_hints,
 )
+
+from sandbox.text import clean_game_text
 
 # Line bounds exclude the terminating newline. The host→runner direction carries game
 # source, so it is larger; the runner→host direction is the hostile one and stays small.
@@ -50,6 +58,11 @@ class MaxChars:
     limit: int
 
 
+@dataclass(frozen=True, slots=True)
+class OneLine:
+    """``Annotated`` marker: a runner→host str field shown on one line (breaks become spaces)."""
+
+
 # ---------------------------------------------------------------------------
 # Host → runner
 
@@ -67,13 +80,44 @@ class LoadGame:
 
 @dataclass(frozen=True, slots=True)
 class Configure:
-    """Check mode settings: unpaced, scripted random input, frame limit, hash sampling."""
+    """Check mode settings: unpaced, scripted random input, frame limit, sampling schedule.
+
+    With ``max_frames`` set, the runner hands the frames ``is_sampled_frame`` names to the
+    host and waits for each to be taken; it ends after frame ``max_frames``.
+    """
 
     kind: ClassVar[str] = "configure"
     paced: bool
     scripted_input_seed: int | None
     max_frames: int | None
     sample_every: int
+
+
+@dataclass(frozen=True, slots=True)
+class FrameTaken:
+    """The host copied sampled frame ``number`` out of frame memory: the runner may go on."""
+
+    kind: ClassVar[str] = "frame_taken"
+    number: int
+
+
+def is_sampled_frame(number: int, sample_every: int, max_frames: int) -> bool:
+    """Is frame ``number`` of a check run handed to the host? The first, the last, and
+    every ``sample_every``-th after the first (none in between when it is 0)."""
+    if number == 1 or number == max_frames:
+        return 1 <= number <= max_frames
+    return sample_every > 0 and 1 < number < max_frames and (number - 1) % sample_every == 0
+
+
+def next_sampled_frame(after: int, sample_every: int, max_frames: int) -> int | None:
+    """The first sampled frame numbered above ``after``; None once ``max_frames`` is passed."""
+    if after >= max_frames:
+        return None
+    if after < 1:
+        return 1
+    if sample_every <= 0:
+        return max_frames
+    return min(after + sample_every - (after - 1) % sample_every, max_frames)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +157,8 @@ class Control:
     action: Literal["pause", "resume", "step", "quit"]
 
 
-ToRunner = LoadGame | Configure | KeyInput | MouseInput | Control
-TO_RUNNER_MESSAGES: tuple[type, ...] = (LoadGame, Configure, KeyInput, MouseInput, Control)
+ToRunner = LoadGame | Configure | FrameTaken | KeyInput | MouseInput | Control
+TO_RUNNER_MESSAGES: tuple[type, ...] = (LoadGame, Configure, FrameTaken, KeyInput, MouseInput, Control)
 
 
 # ---------------------------------------------------------------------------
@@ -127,7 +171,7 @@ class Ready:
 
     kind: ClassVar[str] = "ready"
     pid: int
-    applied: str
+    applied: Annotated[str, OneLine()]
     warnings: str
     warmup_ms: float
 
@@ -139,9 +183,9 @@ class Loaded:
     kind: ClassVar[str] = "loaded"
     version: int
     shape: Literal["callback", "classic"]
-    title: str
+    title: Annotated[str, OneLine()]
     load_ms: float
-    carried: str
+    carried: Annotated[str, OneLine()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +231,7 @@ class Caption:
     """The game set its window title."""
 
     kind: ClassVar[str] = "caption"
-    title: str
+    title: Annotated[str, OneLine()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,18 +239,18 @@ class GameOver:
     """The game ended cleanly: script ended, sys.exit, pygame.quit or window closed."""
 
     kind: ClassVar[str] = "game_over"
-    reason: str
+    reason: Annotated[str, OneLine()]
 
 
 @dataclass(frozen=True, slots=True)
-class CheckReport:
-    """Result of a check run: frames run, time taken, sampled frame hashes, all blank?"""
+class FrameSampled:
+    """Check runs: sampled frame ``number`` is in frame memory; the runner waits for FrameTaken.
 
-    kind: ClassVar[str] = "check_report"
-    frames: int
-    elapsed_s: float
-    hashes: tuple[int, ...]
-    blank: bool
+    A claim the host verifies against the frame memory, never a count it believes.
+    """
+
+    kind: ClassVar[str] = "frame_sampled"
+    number: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +271,7 @@ FromRunner = (
     | Output
     | Caption
     | GameOver
-    | CheckReport
+    | FrameSampled
     | Log
 )
 FROM_RUNNER_MESSAGES: tuple[type, ...] = (
@@ -239,7 +283,7 @@ FROM_RUNNER_MESSAGES: tuple[type, ...] = (
     Output,
     Caption,
     GameOver,
-    CheckReport,
+    FrameSampled,
     Log,
 )
 
@@ -291,7 +335,7 @@ def _float_checker(where: str) -> Checker:
     return check
 
 
-def _str_checker(where: str, max_chars: int) -> Checker:
+def _str_checker(where: str, max_chars: int, cleaned: bool, keep_newlines: bool) -> Checker:
     def check(value: object) -> object:
         if type(value) is not str:
             raise ProtocolError(f"{where}: expected str, got {_type_name(value)}")
@@ -304,7 +348,7 @@ def _str_checker(where: str, max_chars: int) -> Checker:
                 value.encode("utf-8")
             except UnicodeEncodeError:
                 raise ProtocolError(f"{where}: lone surrogate in string") from None
-        return value
+        return clean_game_text(value, keep_newlines) if cleaned else value
 
     return check
 
@@ -340,12 +384,18 @@ def _optional_checker(inner: Checker) -> Checker:
 
 
 def _checker_for(
-    hint: object, where: str, array_type: type, max_chars: int = MAX_STR_CHARS
+    hint: object,
+    where: str,
+    array_type: type,
+    clean_text: bool = False,
+    max_chars: int = MAX_STR_CHARS,
+    one_line: bool = False,
 ) -> Checker:
     """Build the checker for one field's type hint (a TypeError here is a bug in a message).
 
     ``array_type`` is what a ``tuple[int, ...]`` field holds on input: ``list`` when
-    decoding JSON, ``tuple`` when encoding a message.
+    decoding JSON, ``tuple`` when encoding a message. ``clean_text``: strings come from
+    the runner and lose their control characters (on one line where marked ``OneLine``).
     """
     origin = get_origin(hint)
     if origin is Annotated:
@@ -353,7 +403,9 @@ def _checker_for(
         for marker in metadata:
             if isinstance(marker, MaxChars):
                 max_chars = marker.limit
-        return _checker_for(base, where, array_type, max_chars)
+            elif isinstance(marker, OneLine):
+                one_line = True
+        return _checker_for(base, where, array_type, clean_text, max_chars, one_line)
     if hint is bool:
         return _bool_checker(where)
     if hint is int:
@@ -361,7 +413,7 @@ def _checker_for(
     if hint is float:
         return _float_checker(where)
     if hint is str:
-        return _str_checker(where, max_chars)
+        return _str_checker(where, max_chars, clean_text, keep_newlines=not one_line)
     if origin is Literal:
         allowed = get_args(hint)
         if not all(type(option) is str for option in allowed):
@@ -373,7 +425,8 @@ def _checker_for(
         options = get_args(hint)
         present = [option for option in options if option is not type(None)]
         if len(options) == 2 and len(present) == 1:
-            return _optional_checker(_checker_for(present[0], where, array_type, max_chars))
+            inner = _checker_for(present[0], where, array_type, clean_text, max_chars, one_line)
+            return _optional_checker(inner)
     raise TypeError(f"{where}: unsupported field type {hint!r}")
 
 
@@ -403,7 +456,7 @@ class _Direction:
     specs_by_kind: dict[str, _MessageSpec]
 
 
-def _spec_for(cls: type, max_line_bytes: int) -> _MessageSpec:
+def _spec_for(cls: type, max_line_bytes: int, clean_text: bool) -> _MessageSpec:
     kind = cls.__dict__.get("kind")
     if type(kind) is not str:
         raise TypeError(f"{cls.__name__} needs a `kind: ClassVar[str]`")
@@ -411,7 +464,9 @@ def _spec_for(cls: type, max_line_bytes: int) -> _MessageSpec:
     names = tuple(field.name for field in fields(cls))
     if "kind" in names:
         raise TypeError(f"{cls.__name__}: a field may not be called 'kind'")
-    decode_checkers = tuple(_checker_for(hints[name], f"{kind}.{name}", list) for name in names)
+    decode_checkers = tuple(
+        _checker_for(hints[name], f"{kind}.{name}", list, clean_text) for name in names
+    )
     encode_checkers = tuple(_checker_for(hints[name], f"{kind}.{name}", tuple) for name in names)
     return _MessageSpec(
         cls=cls,
@@ -424,13 +479,18 @@ def _spec_for(cls: type, max_line_bytes: int) -> _MessageSpec:
     )
 
 
-def _direction(name: str, max_line_bytes: int, classes: Iterable[type]) -> _Direction:
-    specs = [_spec_for(cls, max_line_bytes) for cls in classes]
+def _direction(
+    name: str, max_line_bytes: int, classes: Iterable[type], clean_text: bool
+) -> _Direction:
+    specs = [_spec_for(cls, max_line_bytes, clean_text) for cls in classes]
     return _Direction(name, max_line_bytes, {spec.kind: spec for spec in specs})
 
 
-_TO_RUNNER = _direction("host→runner", MAX_TO_RUNNER_LINE_BYTES, TO_RUNNER_MESSAGES)
-_FROM_RUNNER = _direction("runner→host", MAX_FROM_RUNNER_LINE_BYTES, FROM_RUNNER_MESSAGES)
+# Game source going to the runner keeps every character; game text coming back does not.
+_TO_RUNNER = _direction("host→runner", MAX_TO_RUNNER_LINE_BYTES, TO_RUNNER_MESSAGES, False)
+_FROM_RUNNER = _direction(
+    "runner→host", MAX_FROM_RUNNER_LINE_BYTES, FROM_RUNNER_MESSAGES, clean_text=True
+)
 _SPECS_BY_CLASS: dict[type, _MessageSpec] = {
     spec.cls: spec
     for direction in (_TO_RUNNER, _FROM_RUNNER)
@@ -520,7 +580,10 @@ def decode_to_runner(line: bytes) -> ToRunner:
 
 
 def decode_from_runner(line: bytes) -> FromRunner:
-    """Parse one runner→host line (trailing newline optional); ProtocolError if invalid."""
+    """Parse one runner→host line (trailing newline optional); ProtocolError if invalid.
+
+    Its strings come back without control characters (``sandbox.text.clean_game_text``).
+    """
     return _decode(line, _FROM_RUNNER)  # type: ignore[return-value]
 
 

@@ -20,10 +20,11 @@ from sandbox.frame_publisher import FramePublisher
 from sandbox.hot_swap import SwapResult, carry_state
 from sandbox.protocol import (
     Caption,
-    CheckReport,
     Configure,
     Control,
+    FrameSampled,
     FrameShown,
+    FrameTaken,
     GameError,
     GameOver,
     KeyInput,
@@ -32,6 +33,7 @@ from sandbox.protocol import (
     MouseInput,
     Refused,
     ToRunner,
+    is_sampled_frame,
 )
 from sandbox.scripted_input import KeyAction, ScriptedInput
 
@@ -83,7 +85,8 @@ class GameRuntime:
         self.next_version = 1
         self.deferred: deque[ToRunner] = deque()
         self.scripted: ScriptedInput | None = None
-        self.max_frames: int | None = None
+        self.max_frames: int | None = None  # set in check runs only
+        self.sample_every = 0
         self.next_frame_at = 0.0
         self.last_frame_at: float | None = None
         console.paced = True
@@ -129,6 +132,8 @@ class GameRuntime:
                 console.mouse_event(command.action, (command.x, command.y), command.button, (command.rel_x, command.rel_y))
             elif isinstance(command, Control):
                 self._control(command.action)
+            elif isinstance(command, FrameTaken):
+                pass  # only awaited in _hand_to_host; a late one means nothing
             elif from_game:
                 self.deferred.append(command)  # never swap code in the middle of a frame
             elif isinstance(command, Configure):
@@ -151,7 +156,7 @@ class GameRuntime:
         self.console.paced = command.paced
         self.scripted = ScriptedInput(command.scripted_input_seed) if command.scripted_input_seed is not None else None
         self.max_frames = command.max_frames
-        self.publisher.sample_every = max(0, command.sample_every)
+        self.sample_every = max(0, command.sample_every)
 
     # -- loading ----------------------------------------------------------------------
 
@@ -309,17 +314,43 @@ class GameRuntime:
         self.steps_pending = max(0, self.steps_pending - 1)
 
     def _frame_done(self, game: GameVersion, screen: pygame.Surface | None) -> None:
+        sampled = 0
         if screen is not None:
-            last = self.max_frames is not None and game.frames_run + 1 >= self.max_frames
-            must_show = self.console.paced or last or game.frames_run < PROBATION_FRAMES
+            number = self.publisher.frame_number + 1
+            if self.max_frames is not None and is_sampled_frame(number, self.sample_every, self.max_frames):
+                sampled = number
+            must_show = self.console.paced or bool(sampled) or game.frames_run < PROBATION_FRAMES
             self.publisher.publish(screen, self.console.virtual_ms, must_show)
         game.frames_run += 1
         if game.frames_run == 1:
             self.channel.send(FrameShown(game.number, _ms_since(game.load_started)))
+        if sampled:
+            self._hand_to_host(sampled)
         if game.frames_run == PROBATION_FRAMES:
             self.fallback = None
         if self.max_frames is not None and game.frames_run >= self.max_frames:
-            self._finish_check(game)
+            self._finish_check()
+
+    def _hand_to_host(self, number: int) -> None:
+        """Check runs: wait, beating, until the host has copied frame `number` out of frame memory.
+
+        The host hashes and judges the frames itself; holding still until it has taken
+        one is what makes the pixels it reads the pixels of that frame.
+        """
+        self.channel.send(FrameSampled(number))
+        while True:
+            taken = False
+            for command in self.channel.receive():
+                if not taken and isinstance(command, FrameTaken) and command.number == number:
+                    taken = True
+                else:
+                    self._handle([command], from_game=True)
+            if taken:
+                return
+            if self.channel.host_gone:
+                os._exit(0)
+            self.publisher.beat()
+            self.channel.wait(IDLE_WAIT_S)
 
     def _idle_tick(self) -> None:
         """The game blocks in event.wait(): the scripted player keeps playing."""
@@ -340,9 +371,8 @@ class GameRuntime:
 
     # -- endings ----------------------------------------------------------------------
 
-    def _finish_check(self, game: GameVersion) -> None:
-        stats = self.publisher.stats()
-        self.channel.send(CheckReport(game.frames_run, stats.elapsed_s, stats.hashes, stats.blank))
+    def _finish_check(self) -> None:
+        # Nothing to report: the host counted and judged the frames it took.
         os._exit(0)
 
     def _end_check_on_failure(self) -> None:
@@ -353,7 +383,7 @@ class GameRuntime:
         self.channel.send(GameOver(reason))
         game.crashed = True
         if self.max_frames is not None:
-            self._finish_check(game)
+            self._finish_check()
         if game.shape == "classic":
             os._exit(0)  # a script's process state is spent; the host starts a fresh runner
 

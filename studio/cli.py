@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import signal
 import sys
@@ -11,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
+from studio.json_output import print_json
 from studio.settings import Paths
 
 
@@ -157,7 +157,7 @@ def _check(args: argparse.Namespace) -> int:
             settings=settings, timeout_s=args.timeout,
         )
     if args.json:
-        print(json.dumps(result.to_json()))
+        print_json(result.to_json())
     else:
         print(_describe(result), file=sys.stdout if result.status == "ok" else sys.stderr)
     return 0 if result.status == "ok" else 1

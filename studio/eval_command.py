@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sandbox.runner_process import RunnerSettings
+from studio.json_output import print_json
 from studio.pipeline.eval_report import milliseconds, per_second, percent, write_report
 from studio.pipeline.eval_results import EvalSummary, PromptResult, summarize
 from studio.pipeline.eval_suite import SuiteError, default_suite, read_suite
@@ -101,7 +102,7 @@ def _print_outcome(
             reason = error.strerror or error
             print(f"studio: cannot write the report {report}: {reason}", file=sys.stderr)
     if as_json:
-        print(json.dumps({"results": [r.to_json() for r in results], "summary": summary.to_json()}))
+        print_json({"results": [r.to_json() for r in results], "summary": summary.to_json()})
     else:
         print(describe_summary(summary))
         if written is not None:

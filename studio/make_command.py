@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import time
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from sandbox.runner_process import RunnerSettings
 from studio.files import free_path
+from studio.json_output import print_json
 from studio.library.store import VersionStore
 from studio.pipeline.make import MakeProgress, MakeResult, ReplySource, make_game
 from studio.pipeline.sources import model_choice, reply_source_for  # noqa: F401 - re-exported for the CLI
@@ -70,7 +70,7 @@ def run_make(
     if write_problem:
         report["message"] = write_problem
     if as_json:
-        print(json.dumps(report))
+        print_json(report)
     else:
         ok = result.status == "ok" and not write_problem
         print(_describe(result, written, write_problem, choice), file=sys.stdout if ok else sys.stderr)

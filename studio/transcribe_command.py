@@ -8,11 +8,11 @@ with `--json`, one object `{"text", "engine", "latency_ms"}` plus `"error"` on f
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
 
+from studio.json_output import print_json
 from studio.settings import ModelChoice
 from studio.voice.transcribe import EndpointTranscriber, TranscriptionError, transcribe_file
 
@@ -50,12 +50,12 @@ def run_transcribe(path: Path, engine: str, choice: ModelChoice | None, as_json:
     except TranscriptionError as error:
         if as_json:
             latency_ms = round((time.perf_counter() - started) * 1000, 1)
-            print(json.dumps({"text": "", "engine": engine, "latency_ms": latency_ms, "error": error.message}))
+            print_json({"text": "", "engine": engine, "latency_ms": latency_ms, "error": error.message})
         else:
             print(f"studio: {error.message}", file=sys.stderr)
         return 1
     if as_json:
-        print(json.dumps({"text": transcript.text, "engine": transcript.engine, "latency_ms": transcript.latency_ms}))
+        print_json({"text": transcript.text, "engine": transcript.engine, "latency_ms": transcript.latency_ms})
     else:
         print(transcript.text)
     return 0

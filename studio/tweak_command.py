@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from sandbox.check import CheckResult, GameFileError, check_source, read_game_file
 from sandbox.runner_process import RunnerSettings
+from studio.json_output import print_json
 from studio.library.store import VersionStore
 from studio.pipeline import prompts
 from studio.pipeline.extract import extract_code
@@ -87,7 +87,7 @@ def _report(
 def _finish(report: dict[str, object], as_json: bool) -> int:
     if as_json:
         report.setdefault("file", None)
-        print(json.dumps(report))
+        print_json(report)
     elif report["status"] == "ok":
         print(f"tweaked → {report['file']} ({report['tokens']} tokens{', rewrote the program' if report.get('rewrote') else ''})")
     else:

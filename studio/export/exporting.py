@@ -13,6 +13,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+from sandbox.text import clean_game_text
 from studio.export.script import GameFile, referenced_assets
 from studio.export.standalone import standalone_script
 from studio.export.web import app_name, write_web_build
@@ -68,9 +69,7 @@ def description_of(code: str) -> str:
     first = lines[0].split(". ", 1)
     rest = [first[1]] if len(first) == 2 else []
     text = "\n".join([*rest, *lines[1:]]).strip()
-    return "".join(c for c in text if c in "\n\t" or ord(c) >= 32 and not 0x7F <= ord(c) < 0xA0)[
-        :MAX_DESCRIPTION_CHARS
-    ]
+    return clean_game_text(text)[:MAX_DESCRIPTION_CHARS]
 
 
 # -- where to write -----------------------------------------------------------------------

@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from sandbox.text import clean_game_text
 from studio.files import atomic_file
 
 CARTRIDGE_SUFFIX = ".minigame"
@@ -304,7 +305,8 @@ def _text_field(
     allowed = "" if one_line else "\n\t"
     if any((ord(c) < 32 and c not in allowed) or 0x7F <= ord(c) < 0xA0 for c in value):
         raise CartridgeError(f"{name}: {META_MEMBER} field {key} holds control characters")
-    return value
+    # A stranger's text: direction overrides would make the gallery show it reversed.
+    return clean_game_text(value, keep_newlines=not one_line)
 
 
 def _decode_code(data: bytes, name: str) -> str:

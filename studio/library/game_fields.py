@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from sandbox.text import clean_game_text
+
 
 class LibraryError(Exception):
     """A library call the library cannot do (unknown id, empty title...); one-line message."""
@@ -44,7 +46,8 @@ def fold_or_empty(text: object) -> str:
 
 
 def one_line(text: str) -> str:
-    """Control characters and whitespace runs made one space, stripped."""
+    """Control characters and direction overrides dropped, whitespace runs made one space, stripped."""
+    text = clean_game_text(text, keep_newlines=False)
     return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
 
 

@@ -12,6 +12,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+from sandbox.text import clean_game_text
 from studio.library.cartridge import CARTRIDGE_SUFFIX, Cartridge, read_cartridge, write_cartridge
 from studio.library.games import Game, GameLibrary
 
@@ -68,4 +69,4 @@ def controls_of(code: str) -> str:
         return ""
     first, _, rest = docstring.strip().partition("\n")
     _, _, after_title = first.partition(". ")
-    return " ".join(part.strip() for part in (after_title, rest) if part.strip())
+    return clean_game_text(" ".join(part.strip() for part in (after_title, rest) if part.strip()))

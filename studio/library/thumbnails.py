@@ -8,14 +8,15 @@ shared memory, the way `studio check` does.
 from __future__ import annotations
 
 import io
+import threading
 import time
 from pathlib import Path
 
 from PIL import Image
 
 from sandbox.frames import BYTES_PER_PIXEL, Frame
-from sandbox.protocol import CheckReport, Configure, GameError, GameOver, LoadGame, Refused
-from sandbox.runner_process import RunnerProcess, RunnerSettings, RunnerStopped
+from sandbox.observed_run import ObservedRun
+from sandbox.runner_process import RunnerProcess, RunnerSettings
 
 THUMBNAIL_SIZE = (256, 192)
 POLL_S = 0.005
@@ -61,30 +62,29 @@ def capture_thumbnail(
     try:
         if not runner.wait_ready(max(0.0, deadline - time.monotonic())):
             return None
-        runner.send(Configure(False, None, max(1, frames), max(1, frames)))
-        runner.send(LoadGame(code, "game.py", "new", CAPTURE_SEED))
-        if not _run_to_the_end(runner, deadline):
+        run = ObservedRun(runner)
+        # Sampled: the first frame and the last (frame `frames`), which the host copies itself.
+        run.start(code, "game.py", frames, None, CAPTURE_SEED, sample_every=max(1, frames))
+        run.watch(threading.Event(), deadline)
+        if run.ran_to_the_end:
+            frame = run.last_frame
+        elif _ended_or_waiting(run):
+            frame = runner.latest_frame()
+        else:
             return None
-        frame = runner.latest_frame()
         return _png_of(frame) if frame is not None else None
     finally:
         runner.close()
 
 
-def _run_to_the_end(runner: RunnerProcess, deadline: float) -> bool:
-    """Wait until the check run ends; False if the game failed or never showed a frame."""
-    while time.monotonic() < deadline:
-        runner.check_heartbeat(time.monotonic())
-        while not runner.messages.empty():
-            message = runner.messages.get_nowait()
-            if isinstance(message, (CheckReport, GameOver)):
-                return True
-            if isinstance(message, (Refused, GameError, RunnerStopped)):
-                return False
-        time.sleep(POLL_S)
+def _ended_or_waiting(run: ObservedRun) -> bool:
+    """The game ended by itself, or (still running) waits for input having drawn something;
+    False if it failed, was stopped, or hangs."""
+    if run.done.is_set():
+        return run.ended_cleanly
     # Still running: a game that waits for input (event.wait) is fine if it drew something
     # and still beats; a hung one (its heartbeat stopped) is not.
-    return runner.frames.frame_number() > 0 and _still_beating(runner)
+    return run.runner.frames.frame_number() > 0 and _still_beating(run.runner)
 
 
 def _still_beating(runner: RunnerProcess) -> bool:

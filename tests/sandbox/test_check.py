@@ -33,6 +33,10 @@ def game(text: str) -> str:
     return textwrap.dedent(text).lstrip()
 
 
+def _no_constants(name: str) -> object:
+    raise AssertionError(f"{name} is not JSON")
+
+
 def studio_check(target: Path, *options: str, json_output: bool = True) -> tuple[int, dict | None, str, str]:
     """Run `python -m studio check TARGET [--json] OPTIONS`; (exit code, JSON or None, stdout, stderr)."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", QT_QPA_PLATFORM="offscreen")
@@ -47,7 +51,7 @@ def studio_check(target: Path, *options: str, json_output: bool = True) -> tuple
     if json_output:
         lines = proc.stdout.splitlines()
         assert len(lines) == 1, proc.stdout
-        result = json.loads(lines[0])
+        result = json.loads(lines[0], parse_constant=_no_constants)  # no NaN or Infinity
         assert set(result) == set(KEYS), sorted(result)
         for key, kind in KEYS.items():
             assert isinstance(result[key], kind), (key, result[key])
@@ -329,3 +333,43 @@ def test_game_that_hangs_is_reported_as_timeout(tmp_path: Path) -> None:
     assert result["status"] == "timeout"
     assert result["frames"] == 5
     assert result["message"]
+
+
+# -- game text and numbers the terminal can trust ----------------------------------------------
+
+ESCAPING_GAME = REPO_ROOT / "tests" / "games" / "hostile" / "terminal_escapes.py"
+CONTROLS = (
+    {chr(c) for c in range(0x20) if chr(c) not in "\n\t"}
+    | {chr(c) for c in range(0x7F, 0xA0)}
+    | set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
+def test_escape_sequences_from_a_game_never_reach_the_terminal(tmp_path: Path) -> None:
+    """Its docstring title, caption, prints and error message all carry terminal escapes."""
+    path = write(tmp_path, ESCAPING_GAME.read_text(encoding="utf-8"))
+    code, result, out, err = studio_check(path, "--frames", "60")
+    assert not set(out + err) & CONTROLS, repr(out + err)
+    assert json.loads(out, parse_constant=_no_constants) == result
+    assert (result["status"], result["line"], result["frames"]) == ("error", 37, 4)
+    assert result["message"].startswith("line 37: Boom: boom[2K[1Aok: 600 frames at 60 fps")
+    code, _result, out, err = studio_check(path, "--frames", "60", json_output=False)
+    assert code == 1 and out == ""
+    assert not set(err) & CONTROLS, repr(err)
+    [line] = err.splitlines()  # the faked "ok" never starts a line of its own
+    assert line.startswith("error: line 37: Boom: boom[2K[1Aok: 600 frames")
+
+
+def test_a_game_that_never_draws_is_blank(tmp_path: Path) -> None:
+    for source in ("def update(dt):\n    pass\n", "import sys\nsys.exit()\n"):
+        code, result, _out, _err = studio_check(write(tmp_path, source), "--frames", "30")
+        assert code == 0 and result["status"] == "ok"
+        assert result["blank"] is True, result
+
+
+def test_json_is_strict_for_a_game_too_fast_to_time(tmp_path: Path) -> None:
+    source = "WIDTH, HEIGHT = 1, 1\ndef draw(screen):\n    pass\n"
+    for frames in ("1", "2"):
+        _code, result, out, _err = studio_check(write(tmp_path, source), "--frames", frames)
+        assert json.loads(out, parse_constant=_no_constants) == result
+        assert result["frames"] == int(frames) and result["fps"] >= 0

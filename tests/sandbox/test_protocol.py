@@ -20,22 +20,29 @@ from sandbox.protocol import (
     MAX_TO_RUNNER_LINE_BYTES,
     MAX_TUPLE_ITEMS,
     TO_RUNNER_MESSAGES,
-    CheckReport,
+    Caption,
     Configure,
     Control,
+    FrameSampled,
+    FrameTaken,
     GameError,
+    GameOver,
     KeyInput,
     LineReader,
     Loaded,
     LoadGame,
     MaxChars,
     MouseInput,
+    Output,
     ProtocolError,
     Ready,
     decode_from_runner,
     decode_to_runner,
     encode,
+    is_sampled_frame,
+    next_sampled_frame,
 )
+from sandbox.text import clean_game_text
 
 ALL_MESSAGES = TO_RUNNER_MESSAGES + FROM_RUNNER_MESSAGES
 
@@ -113,6 +120,7 @@ def test_round_trip_examples() -> None:
         LoadGame("import pygame\n", "snake.py", "hot_swap", None),
         LoadGame("x = 'é ✓ 🐍'\n", "ü.py", "new", 42),
         Configure(False, 7, 600, 30),
+        FrameTaken(11),
         KeyInput(True, 97, 0, "a", 4),
         MouseInput("wheel", 10, -3, 0, 0, 1, (1, 0, 0)),
         Control("step"),
@@ -125,7 +133,7 @@ def test_round_trip_examples() -> None:
         Ready(1234, "rlimits,seccomp", "landlock unavailable\nuid unchanged", 81.5),
         Loaded(3, "callback", "Snake", 12.25, "snake,score"),
         GameError("ZeroDivisionError: division by zero", 12, "Traceback...", "start", True),
-        CheckReport(600, 1.5, (1, -2, 2**53), False),
+        FrameSampled(21),
     ]
     for msg in examples_from_runner:
         assert decode_from_runner(encode(msg)) == msg
@@ -148,10 +156,22 @@ def test_any_valid_to_runner_message_round_trips(msg: object) -> None:
     assert decode_to_runner(encode(msg)) == msg  # type: ignore[arg-type]
 
 
+def cleaned(msg: object) -> object:
+    """`msg` as the host decodes it: every str field without control characters."""
+    hints = get_type_hints(type(msg), include_extras=True)
+    changes = {}
+    for field in dataclasses.fields(msg):  # type: ignore[arg-type]
+        value = getattr(msg, field.name)
+        if isinstance(value, str):
+            one_line = any(type(m).__name__ == "OneLine" for m in getattr(hints[field.name], "__metadata__", ()))
+            changes[field.name] = clean_game_text(value, keep_newlines=not one_line)
+    return dataclasses.replace(msg, **changes)  # type: ignore[type-var]
+
+
 @settings(deadline=None)
 @given(from_runner_messages)
 def test_any_valid_from_runner_message_round_trips(msg: object) -> None:
-    assert decode_from_runner(encode(msg)) == msg  # type: ignore[arg-type]
+    assert decode_from_runner(encode(msg)) == cleaned(msg)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------
@@ -232,12 +252,12 @@ def test_messages_are_only_accepted_in_their_direction() -> None:
 
 
 def test_tuple_fields_are_bounded_and_int_only() -> None:
-    report = as_object(CheckReport(1, 1.0, (), False))
-    for hashes in ([True], [1.5], ["1"], [[1]], [MAX_ABS_INT + 1], [0] * (MAX_TUPLE_ITEMS + 1)):
+    mouse = as_object(MouseInput("move", 1, 2, 0, 0, 0, (0, 0, 0)))
+    for buttons in ([True], [1.5], ["1"], [[1]], [MAX_ABS_INT + 1], [0] * (MAX_TUPLE_ITEMS + 1)):
         with pytest.raises(ProtocolError):
-            decode_from_runner(line_of({**report, "hashes": hashes}))
-    at_limit = decode_from_runner(line_of({**report, "hashes": [7] * MAX_TUPLE_ITEMS}))
-    assert isinstance(at_limit, CheckReport) and at_limit.hashes == (7,) * MAX_TUPLE_ITEMS
+            decode_to_runner(line_of({**mouse, "buttons": buttons}))
+    at_limit = decode_to_runner(line_of({**mouse, "buttons": [7] * MAX_TUPLE_ITEMS}))
+    assert isinstance(at_limit, MouseInput) and at_limit.buttons == (7,) * MAX_TUPLE_ITEMS
 
 
 def test_game_source_has_its_own_larger_bound() -> None:
@@ -404,3 +424,107 @@ def test_line_reader_reads_a_non_blocking_pipe_until_eof() -> None:
         os.close(read_fd)
         if write_fd >= 0:
             os.close(write_fd)
+
+
+# ---------------------------------------------------------------------------
+# Verdicts are the host's: a runner line claiming one is a protocol error.
+
+VERDICT_CLAIMS = [
+    # The forged line of the trial: the old check report, believed as it stood.
+    {"kind": "check_report", "frames": 9007199254740992, "elapsed_s": 1e-300, "hashes": [1, 2], "blank": False},
+    {"kind": "verdict", "status": "ok", "frames": 600, "fps": 60.0, "blank": False, "responds_to_input": True},
+    {"kind": "check_result", "status": "ok", "message": "", "line": None, "frames": 600, "fps": 60.0,
+     "load_ms": 1.0, "first_frame_ms": 1.0, "blank": False, "responds_to_input": True},
+    {"kind": "game_over", "reason": "done", "status": "ok"},
+    {"kind": "game_over", "reason": "done", "frames": 600},
+    {"kind": "frame_sampled", "number": 1, "blank": False},
+    {"kind": "frame_sampled", "number": 600, "hash": 12345},
+    {"kind": "frame_shown", "version": 1, "first_frame_ms": 1.0, "fps": 1e308},
+]
+
+
+@pytest.mark.parametrize("claim", VERDICT_CLAIMS, ids=lambda claim: str(sorted(claim))[:60])
+def test_a_runner_line_claiming_a_verdict_is_a_protocol_error(claim: dict) -> None:
+    with pytest.raises(ProtocolError):
+        decode_from_runner(line_of(claim))
+
+
+def test_lockstep_messages_go_one_way_each() -> None:
+    assert decode_from_runner(encode(FrameSampled(11))) == FrameSampled(11)
+    assert decode_to_runner(encode(FrameTaken(11))) == FrameTaken(11)
+    with pytest.raises(ProtocolError):
+        decode_to_runner(encode(FrameSampled(11)))
+    with pytest.raises(ProtocolError):
+        decode_from_runner(encode(FrameTaken(11)))
+
+
+@settings(deadline=None)
+@given(st.integers(0, 40), st.integers(1, 400))
+def test_next_sampled_frame_walks_exactly_the_sampled_frames(sample_every: int, max_frames: int) -> None:
+    walked = []
+    number = next_sampled_frame(0, sample_every, max_frames)
+    while number is not None:
+        walked.append(number)
+        number = next_sampled_frame(number, sample_every, max_frames)
+    expected = [n for n in range(1, max_frames + 1) if is_sampled_frame(n, sample_every, max_frames)]
+    assert walked == expected
+    assert walked[0] == 1 and walked[-1] == max_frames
+    if sample_every:
+        assert all(b - a <= sample_every for a, b in zip(walked, walked[1:], strict=False))
+    assert not is_sampled_frame(0, sample_every, max_frames)
+    assert not is_sampled_frame(max_frames + 1, sample_every, max_frames)
+
+
+# ---------------------------------------------------------------------------
+# Game text is cleaned when decoded, never when going to the runner.
+
+ESCAPES = "\x1b]0;owned\x07\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2K\x1b[1A\r\x9b2J\x90q\x9c\u202eko\u202c\u2066x\u2069"
+
+
+def test_escape_sequences_in_runner_text_lose_their_control_characters() -> None:
+    raw = {"kind": "output", "text": "line one\n\tline two " + ESCAPES + " ok\x7f\x00"}
+    decoded = decode_from_runner(line_of(raw))
+    assert isinstance(decoded, Output)
+    assert decoded.text == "line one\n\tline two ]0;owned]52;c;ZWNobyBwd25lZA==[2K[1A2Jqkox ok"
+    error = decode_from_runner(encode(GameError("boom" + ESCAPES, 3, "Traceback\n  line 3" + ESCAPES, "running", False)))
+    assert isinstance(error, GameError)
+    controls = set("\x1b\x07\r\x9b\x90\x9c\u202e\u202c\u2066\u2069")
+    assert not set(error.message + error.traceback) & controls
+    assert error.message.startswith("boom]0;owned") and "\n" in error.traceback
+
+
+@pytest.mark.parametrize(
+    "msg",
+    [
+        Caption("Title\nok: 600 frames\x1b[1A"),
+        Loaded(1, "callback", "Snake\r\n\u2028ok\t" + ESCAPES, 1.0, "a,\nb"),
+        GameOver("the game exited\nok: 600 frames" + ESCAPES),
+        Ready(1, "rlimits\n" + ESCAPES, "first\nsecond", 1.0),
+    ],
+    ids=["caption", "loaded", "game_over", "ready"],
+)
+def test_titles_and_reasons_decode_to_one_clean_line(msg: object) -> None:
+    decoded = decode_from_runner(encode(msg))  # type: ignore[arg-type]
+    one_line_fields = {"title", "reason", "carried", "applied"}
+    for field in dataclasses.fields(decoded):  # type: ignore[arg-type]
+        value = getattr(decoded, field.name)
+        if isinstance(value, str):
+            assert "\x1b" not in value and "\x9b" not in value and "\u202e" not in value and "\r" not in value
+            if field.name in one_line_fields:
+                assert "\n" not in value and "\u2028" not in value and "\t" not in value, (field.name, value)
+    if isinstance(decoded, Ready):
+        assert decoded.warnings == "first\nsecond"  # multi-line fields keep their lines
+
+
+def test_raw_control_bytes_inside_a_json_string_are_refused() -> None:
+    # JSON forbids unescaped C0 characters in strings; the strict decoder refuses the line.
+    with pytest.raises(ProtocolError):
+        decode_from_runner(b'{"kind": "output", "text": "a\x1b[2Jb"}')
+    # C1 and bidi characters are valid raw UTF-8 in JSON: they are cleaned, not refused.
+    line = '{"kind": "caption", "title": "a\u009b2Jb\u202ec"}'.encode()
+    assert decode_from_runner(line) == Caption("a2Jbc")
+
+
+def test_game_source_sent_to_the_runner_keeps_every_character() -> None:
+    source = "s = '\x1b[2J\x0c\x9b\u202e'\r\n# é\t🐍\n"
+    assert decode_to_runner(encode(LoadGame(source, "g.py", "new", None))) == LoadGame(source, "g.py", "new", None)

@@ -37,11 +37,15 @@ def with_model(server: FakeOpenAI, *args: str) -> tuple[str, ...]:
     return (*args, "--base-url", server.base_url, "--model", MODEL)
 
 
+def _refuse_constant(name: str) -> object:
+    raise AssertionError(f"{name} is not JSON, yet a --json command printed it")
+
+
 def one_json_object(stdout: str) -> dict:
-    """stdout holds exactly one JSON object (one line) and nothing else."""
+    """stdout holds exactly one JSON object (one line of strict JSON: no NaN or Infinity)."""
     lines = stdout.splitlines()
     assert len(lines) == 1, f"expected one line of JSON, got: {stdout!r}"
-    report = json.loads(lines[0])
+    report = json.loads(lines[0], parse_constant=_refuse_constant)
     assert isinstance(report, dict)
     return report
 
