@@ -19,10 +19,10 @@ from pathlib import Path
 
 from sandbox.protocol import GameError, LoadGame, Log, Output, Ready
 from sandbox.runner_process import RunnerProcess, RunnerSettings, RunnerStopped
+from sandbox.text import clean_game_text
 
 MAX_OUTPUT_CHARS = 64 * 1024
 DEFAULT_TIMEOUT_S = 20.0
-_CONTROL = {code: None for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))}
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,8 @@ def run_probe(source: str, filename: str = "probe.py", settings: RunnerSettings 
         runner.close()
     layers = ready.applied if ready else ""
     warnings = ready.warnings if ready else ""
-    return ProbeResult(status, _clean("".join(output)), _clean(message), layers, _clean(warnings))
-
-
-def _clean(text: str) -> str:
-    """Text from the probe without control characters, newlines and tabs kept."""
-    return text.translate(_CONTROL)
+    return ProbeResult(status, clean_game_text("".join(output)), clean_game_text(message), layers,
+                       clean_game_text(warnings))
 
 
 def main(argv: list[str] | None = None) -> int:

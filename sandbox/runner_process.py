@@ -27,6 +27,7 @@ from pathlib import Path
 from sandbox import frames, isolate, protocol
 from sandbox.frames import Frame
 from sandbox.protocol import FromRunner, Output, Ready, ToRunner
+from sandbox.text import clean_game_text
 
 LOG = logging.getLogger("sandbox.confinement")  # under "sandbox": silent unless configured
 MAX_QUEUED_MESSAGES = 10_000
@@ -171,8 +172,8 @@ class RunnerProcess:
         return self.stopped is None and self.process.poll() is None
 
     def stderr_tail(self) -> str:
-        """The last bytes the runner wrote to stderr (for diagnosing crashes)."""
-        return b"".join(self._stderr_tail)[-STDERR_TAIL_BYTES:].decode("utf-8", "replace")
+        """The last bytes the runner wrote to stderr (for diagnosing crashes), without control characters."""
+        return clean_game_text(b"".join(self._stderr_tail)[-STDERR_TAIL_BYTES:].decode("utf-8", "replace"))
 
     def wait_ready(self, timeout_s: float | None = None) -> bool:
         """Block until the runner is warm and confined (or has died)."""
