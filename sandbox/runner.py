@@ -65,8 +65,10 @@ def _warm_up(assets_dir: str):  # noqa: ANN202 - returns the facade pieces
     for name in PRELOADED_MODULES:
         importlib.import_module(name)
 
+    from sandbox.facade.numpy_facade import preload_stdlib_for_numpy
     from sandbox.facade.pygame_media import AssetPack
 
+    preload_stdlib_for_numpy()
     pygame.display.init()
     pygame.display.set_mode((1, 1), 0, 32)  # so Surface.convert() has a display format
     pygame.font.init()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from sandbox.console import Console
 from sandbox.facade.namespace import FacadeNamespace
-from sandbox.facade.numpy_facade import build_numpy, preload_stdlib_for_numpy
+from sandbox.facade.numpy_facade import build_numpy
 from sandbox.facade.pygame_facade import build_pygame
 from sandbox.facade.pygame_media import AssetPack
 from sandbox.facade.stdlib import build_stdlib
@@ -65,8 +65,11 @@ class ModuleResolver:
 def build_facade(
     console: Console, assets: AssetPack, default_font: bytes, audio_ready: bool, game_file: str
 ) -> ModuleResolver:
-    """Everything one runner's games may import, wired to its console."""
-    preload_stdlib_for_numpy()  # numpy itself loads on a game's first import
+    """Everything one runner's games may import, wired to its console.
+
+    Imports nothing new, so it may run after lock-down; `preload_stdlib_for_numpy` runs at
+    warm-up (numpy itself loads on a game's first import).
+    """
     pygame_modules = build_pygame(console, assets, default_font, audio_ready)
     top_level = dict(build_stdlib(console, game_file))
     top_level["pygame"] = pygame_modules["pygame"]

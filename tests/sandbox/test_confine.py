@@ -148,6 +148,8 @@ def run_probe(host: HostSide, mode: str, *, orphan: bool = False) -> ProbeRun:
         "SDL_AUDIODRIVER": "dummy",
         "SDL_NO_SIGNAL_HANDLERS": "1",
         "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+        # `import pygame` brings numpy in; like the real runner's, no OpenBLAS thread pool.
+        "OPENBLAS_NUM_THREADS": "1",
         "OPENAI_API_KEY": SECRET,  # the host stub's secret; it strips it for the runner
         "STUB_PASS_FDS": str(host.memfd),
     }

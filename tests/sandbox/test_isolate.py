@@ -11,8 +11,10 @@ import time
 import pytest
 
 from sandbox import isolate
+from sandbox.check import check_source
 from sandbox.protocol import Ready
 from sandbox.runner_process import RunnerProcess, RunnerSettings
+from tests.conftest import GAMES
 
 needs_namespaces = pytest.mark.skipif(not isolate.find_isolation().available, reason=isolate.find_isolation().reason)
 
@@ -132,3 +134,11 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+@pytest.mark.parametrize("name", ["snake.py", "numpy_fire.py", "synth_beeps.py"])
+def test_games_still_run_without_namespaces(runner_settings: RunnerSettings, name: str) -> None:
+    """The fallback keeps working: numpy and sound load after lock-down from the bare interpreter."""
+    source = (GAMES / "benign" / name).read_text()
+    result = check_source(source, name, frames=60, settings=dataclasses.replace(runner_settings, namespaces=False))
+    assert result.status == "ok", result
