@@ -1166,6 +1166,22 @@
         <translation>历史</translation>
     </message>
     <message>
+        <source>Sandboxed</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>Games run isolated in their own namespaces (bubblewrap), confined by seccomp and Landlock.</source>
+        <translation>游戏在独立的命名空间中隔离运行（bubblewrap），并受 seccomp 和 Landlock 限制。</translation>
+    </message>
+    <message>
+        <source>⚠ Not isolated</source>
+        <translation>⚠ 未隔离</translation>
+    </message>
+    <message>
+        <source>Games run without namespace isolation: {reason}</source>
+        <translation>游戏在没有命名空间隔离的情况下运行：{reason}</translation>
+    </message>
+    <message>
         <source>Game</source>
         <translation>游戏</translation>
     </message>
