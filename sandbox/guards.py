@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import _string  # the C field parser str.format itself uses, so our view matches its view
 import builtins as python_builtins
+import importlib
 import types
 import weakref
 from collections.abc import Callable
@@ -290,6 +291,13 @@ def _make_import(resolve_module: Callable[[str], object]) -> Callable[..., objec
         level: int = 0,
     ) -> object:
         """`import` for games: absolute names only, resolved by the facade."""
+        # Only C code calls __import__ with an empty *list* (PyImport_Import; game code
+        # passes None or a tuple), and it then takes the module from sys.modules itself:
+        # numpy's C methods load their Python helpers this way on first use.
+        c_level = type(fromlist) is list and not fromlist and not level and type(name) is str
+        if c_level and name.startswith(policy.C_LEVEL_IMPORTS):
+            importlib.import_module(name)
+            return None
         if level:
             raise ImportError("relative imports are not allowed in games")
         if type(name) is not str or not name:

@@ -112,6 +112,10 @@ RUNTIME_CHECKED_ATTRIBUTES = frozenset({"format", "format_map", "obj", "__init__
 
 # --- Imports ---------------------------------------------------------------------------
 
+# Packages whose C code may import their own submodules while a game's frame is running
+# (PyImport_Import uses the game's __import__); the module goes to the C caller only.
+C_LEVEL_IMPORTS = ("numpy.",)
+
 # The only `from __future__ import` a game may use (dataclasses with forward refs).
 ALLOWED_FUTURE_FEATURES = frozenset({"annotations"})
 

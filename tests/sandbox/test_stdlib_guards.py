@@ -459,3 +459,20 @@ assert isinstance(event, pygame.event.Event)
 assert not isinstance(3, pygame.event.Event)
 """
     run(source)
+
+
+def test_numpy_methods_that_load_their_helpers_from_c_work_in_games() -> None:
+    # ndarray.sum/clip/mean/std and repr import numpy's Python helpers from C on first use,
+    # through the game's own __import__.
+    namespace = run("""
+import numpy as np
+a = np.arange(6).reshape(2, 3)
+got = (int(a.sum()), a.clip(1, 4).tolist(), float(a.mean()), round(float(a.std()), 3), repr(a)[:5])
+""")
+    assert namespace["got"] == (15, [[1, 1, 2], [3, 4, 4]], 2.5, 1.708, "array")
+
+
+def test_numpy_internals_stay_unimportable_by_games() -> None:
+    for statement in ("import numpy._core._methods", "from numpy._core import _methods", "import numpy.lib"):
+        with pytest.raises((ImportError, Refusal)):
+            run(statement)
