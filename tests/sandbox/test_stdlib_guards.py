@@ -8,7 +8,7 @@ import types
 
 import pytest
 
-from sandbox.compiler import compile_game
+from sandbox.compiler import Refusal, compile_game
 from sandbox.console import Console
 from sandbox.facade.pygame_media import AssetPack
 from sandbox.facade.registry import build_facade
