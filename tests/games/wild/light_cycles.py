@@ -11,7 +11,6 @@ W, H = 800, 600
 CELL = 5
 screen = pygame.display.set_mode((W, H))
 pygame.display.set_caption("Light Cycles")
-clock = pygame.time.Clock()
 font = pygame.font.SysFont("arial black", 30)
 
 BLUE = (0, 160, 255)
@@ -113,4 +112,4 @@ while True:
         text = font.render(message, True, (255, 255, 255))
         screen.blit(text, text.get_rect(center=(W // 2, H // 2)))
     pygame.display.flip()
-    clock.tick(30)
+    pygame.time.Clock().tick(30)
