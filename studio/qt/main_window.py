@@ -521,7 +521,9 @@ class StudioWindow(QMainWindow):
         if is_repair:
             self.figures.setText(self.tr("The game failed: asking the model for one repair…"))
 
-    def _code_arrived(self, code: str) -> None:
+    def _code_arrived(self, code: str, make: object) -> None:
+        if not self.session.is_current_make(make):
+            return  # delivered late: the user has since stepped to another version
         self.code_view.append_stream(self.session.take_streamed_text())
         self.code_view.end_stream()
         self.code_view.set_code(code)

@@ -52,7 +52,9 @@ class StudioSession(QObject):
     """Owns the host, the library and the current make; thread-safe where it says so."""
 
     make_started = Signal(bool)  # is_repair: the code view starts a new stream
-    code_arrived = Signal(str)  # the complete code handed to the host
+    # The complete code handed to the host, and the make it came from: the signal crosses
+    # threads and may be delivered after the user stepped to another version.
+    code_arrived = Signal(str, object)
     make_finished = Signal(object)  # LiveOutcome
     version_playing = Signal(int)  # a saved version was handed to the host
     game_opened = Signal(int)  # a game opened from the library shows its first frame (game id)
@@ -202,16 +204,21 @@ class StudioSession(QObject):
 
     def _live(self, description: str, play: Callable[[str], None], **options: object) -> LiveMake:
         """A make wired to this session's source, library and signals."""
-        return LiveMake(
+        live = LiveMake(
             description,
             self.source,
             self.store,
             play=play,
             on_stream_start=self.make_started.emit,
-            on_code=self.code_arrived.emit,
             on_version=self._version_started,
             **options,  # type: ignore[arg-type]
         )
+        live.on_code = lambda code: self.code_arrived.emit(code, live)
+        return live
+
+    def is_current_make(self, make: object) -> bool:
+        """Whether `make` is the make in flight (not cancelled, not replaced by a newer one)."""
+        return make is not None and make is self._make
 
     def _start(self, live: LiveMake) -> None:
         self._make = live
