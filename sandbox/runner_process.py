@@ -158,8 +158,9 @@ class RunnerProcess:
         self.started_at = time.monotonic()
         self._stderr_thread = threading.Thread(target=self._drain_stderr, name=f"runner-{self.pid}-stderr", daemon=True)
         self._stderr_thread.start()
-        for target, name in ((self._read_messages, "reader"), (self._write_commands, "writer")):
-            threading.Thread(target=target, name=f"runner-{self.pid}-{name}", daemon=True).start()
+        self._reader_thread = threading.Thread(target=self._read_messages, name=f"runner-{self.pid}-reader", daemon=True)
+        self._reader_thread.start()
+        threading.Thread(target=self._write_commands, name=f"runner-{self.pid}-writer", daemon=True).start()
 
     # -- state ------------------------------------------------------------------------
 
@@ -249,6 +250,8 @@ class RunnerProcess:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
+        if threading.current_thread() is not self._reader_thread:
+            self._reader_thread.join(timeout=5)  # it closes the event pipe once the runner is gone
         for fd_name in ("_command_write",):
             fd = getattr(self, fd_name, -1)
             if fd >= 0:
