@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,30 @@ def test_games_still_run_without_namespaces(runner_settings: RunnerSettings, nam
     source = (GAMES / "benign" / name).read_text()
     result = check_source(source, name, frames=60, settings=dataclasses.replace(runner_settings, namespaces=False))
     assert result.status == "ok", result
+
+
+EARLY_THREAD = Path(__file__).resolve().parent / "fixtures" / "early_thread_runner.py"
+
+
+def test_a_thread_older_than_lock_down_makes_the_runner_refuse_to_serve(runner_settings: RunnerSettings) -> None:
+    from sandbox import landlock
+
+    try:
+        abi = landlock.abi_version()
+    except landlock.LandlockUnavailable:
+        pytest.skip("no Landlock here: no layer is bound to a thread")
+    settings = dataclasses.replace(
+        runner_settings, runner_argv=("-I", str(EARLY_THREAD), "sandbox.runner-early-thread"),
+        extra_view_paths=(str(EARLY_THREAD),),
+    )
+    runner = RunnerProcess(settings)
+    try:
+        ready = runner.wait_ready()
+        if abi >= 8:  # TSYNC binds the older thread too
+            assert ready, runner.stderr_tail()
+            return
+        assert not ready
+        assert runner.stopped is not None and runner.stopped.reason == "crashed"
+        assert "refusing to serve: 1 thread(s) started before lock-down" in runner.stopped.detail
+    finally:
+        runner.close()
