@@ -491,3 +491,12 @@ def test_main_py_runs_under_plain_python_too(tmp_path: Path) -> None:
     )
     assert process.returncode == 0, process.stderr
     assert "quit after 5 frames" in process.stdout
+
+
+def test_the_exported_runtime_keeps_the_sandboxs_hook_table() -> None:
+    """The exported runtime cannot import sandbox/, so its copy of the hook table is pinned here."""
+    from sandbox import hooks
+    from studio.export import player
+
+    assert player.HOOK_PARAMETERS == hooks.HOOK_PARAMETERS
+    assert player.EVENT_HOOKS == hooks.EVENT_HOOKS
