@@ -7,7 +7,7 @@ import builtins as python_builtins
 import importlib
 import types
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,11 +52,13 @@ def make_builtins(
     resolve_module: Callable[[str], object],
     print_fn: Callable[..., None],
     open_fn: Callable[..., object] | None = None,
+    stand_ins: Mapping[type, object] | None = None,
 ) -> dict[str, object]:
     """A fresh builtins dict for one game: safe builtins plus its own guards and import.
 
     `open_fn`, when given, is the game's `open()` (the facade's in-memory files); the
-    real one is never handed out.
+    real one is never handed out. `stand_ins` maps library classes the facade replaces
+    (pygame's Event) to what `type(instance)` gives the game instead.
     """
     # Classes this game's class statements created; only their instances may be
     # re-initialised. Weak, so hot-swapped-out classes can be collected.
@@ -100,7 +102,7 @@ def make_builtins(
         "hasattr": safe_hasattr,
         "setattr": _safe_setattr,
         "delattr": _safe_delattr,
-        "type": make_game_type(game_classes.add),
+        "type": make_game_type(game_classes.add, stand_ins or {}),
         "exit": _exit,
         "quit": _exit,
         "__build_class__": build_class,
@@ -272,10 +274,22 @@ def _refuse_unsafe_fields(text: object, depth: int = 0) -> None:
 
 
 # The runtime checks that need no knowledge of the game (see read_attribute).
+def _guard_dict(obj: object) -> object:
+    """`.dict` that is the object's own attribute store (pygame's Event) is handed out as a copy.
+
+    Written to, the real one would plant any name, `__array_interface__` included, which
+    numpy then reads as a raw memory address.
+    """
+    found = obj.dict  # type: ignore[attr-defined]
+    store = getattr(obj, "__dict__", None)
+    return dict(store) if store is not None and found is store else found
+
+
 _SHARED_CHECKS: dict[str, Callable[[object], object]] = {
     "format": _guard_format,
     "format_map": _guard_format_map,
     "obj": _guard_obj,
+    "dict": _guard_dict,
 }
 
 

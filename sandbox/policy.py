@@ -107,8 +107,9 @@ DENIED_ATTRIBUTES = frozenset({
 # Attributes whose danger depends on the object, so their loads are rewritten to a
 # call of the runtime guard: str.format/format_map traverse attributes named inside
 # the format string; BaseException.obj hands out the object an AttributeError was
-# about (often a facade internal); __init__ could re-initialise a facade object.
-RUNTIME_CHECKED_ATTRIBUTES = frozenset({"format", "format_map", "obj", "__init__"})
+# about (often a facade internal); __init__ could re-initialise a facade object; `dict`
+# is pygame Event's own attribute store, where a game could plant dunder names.
+RUNTIME_CHECKED_ATTRIBUTES = frozenset({"format", "format_map", "obj", "__init__", "dict"})
 
 # --- Imports ---------------------------------------------------------------------------
 

@@ -76,7 +76,7 @@ class GameRuntime:
         self.channel = channel
         self.publisher = publisher
         self.console = console
-        self.builtins = guards.make_builtins(resolver.resolve, self._print, console.files.open)
+        self.builtins = guards.make_builtins(resolver.resolve, self._print, console.files.open, resolver.stand_ins)
         self.current: GameVersion | None = None
         self.loading: GameVersion | None = None
         self.fallback: Fallback | None = None

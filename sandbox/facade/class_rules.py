@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import keyword
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sandbox import policy
@@ -76,8 +76,11 @@ def limit_getattr_hook(cls: type) -> None:
     type.__setattr__(cls, "__getattr__", __getattr__)
 
 
-def make_game_type(on_new_class: Callable[[type], None]) -> type:
+def make_game_type(on_new_class: Callable[[type], None], stand_ins: Mapping[type, object]) -> type:
     """The game's `type`: `type(x)` as usual, `type(name, bases, dict)` under class rules.
+
+    `type(x)` of an instance of a class the facade replaces gives the replacement
+    (`stand_ins`), so the real class cannot be had back from an object.
 
     When `x` is a class, `type(x)` is a metaclass, which would build classes unchecked, so
     the game gets a view of it instead: the same name, isinstance() and issubclass()
@@ -93,7 +96,9 @@ def make_game_type(on_new_class: Callable[[type], None]) -> type:
         def __call__(view, *args: Any, **kwargs: Any) -> Any:
             if view is game_type and len(args) == 1 and not kwargs:  # type(x): keep it quick
                 (obj,) = args
-                return view_for(type(obj)) if isinstance(obj, type) else type(obj)
+                if isinstance(obj, type):
+                    return view_for(type(obj))
+                return stand_ins.get(type(obj), type(obj))
             real = real_of[view]
             if len(args) != 3:
                 raise TypeError(f"{real.__name__}() takes 1 or 3 arguments in games")

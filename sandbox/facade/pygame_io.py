@@ -150,6 +150,7 @@ class EventConstructor:
 
 def build_event(console: Console) -> FacadeNamespace:
     """`pygame.event`: a bounded queue fed by the host's input, never by SDL."""
+    event_constructor = EventConstructor()
 
     def pump() -> None:
         console.game_waits("poll")
@@ -235,8 +236,8 @@ def build_event(console: Console) -> FacadeNamespace:
     return make_namespace(
         "pygame.event",
         {
-            "Event": EventConstructor(),
-            "EventType": pygame.event.EventType,
+            "Event": event_constructor,
+            "EventType": event_constructor,  # the same class as Event in pygame 2
             "event_name": pygame.event.event_name,
             "get": get,
             "poll": poll,

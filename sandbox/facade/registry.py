@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+import pygame
+
 from sandbox.console import Console
 from sandbox.facade.namespace import FacadeNamespace
 from sandbox.facade.numpy_facade import build_numpy
@@ -29,9 +31,12 @@ class ModuleResolver:
         self,
         top_level: Mapping[str, FacadeNamespace],
         lazy: Mapping[str, Callable[[], FacadeNamespace]] | None = None,
+        stand_ins: Mapping[type, object] | None = None,
     ) -> None:
         self._top_level = dict(top_level)
         self._lazy = dict(lazy or {})
+        # Library classes the facade replaces → what `type(instance)` gives a game instead.
+        self.stand_ins: Mapping[type, object] = dict(stand_ins or {})
 
     def importable(self) -> list[str]:
         """Top-level module names a game may import."""
@@ -73,4 +78,6 @@ def build_facade(
     pygame_modules = build_pygame(console, assets, default_font, audio_ready)
     top_level = dict(build_stdlib(console, game_file))
     top_level["pygame"] = pygame_modules["pygame"]
-    return ModuleResolver(top_level, lazy={"numpy": build_numpy})
+    # pygame's events come from pygame itself; their class would build unchecked ones.
+    stand_ins: dict[type, object] = {pygame.event.EventType: getattr(pygame_modules["pygame.event"], "Event")}  # noqa: B009
+    return ModuleResolver(top_level, lazy={"numpy": build_numpy}, stand_ins=stand_ins)

@@ -19,7 +19,8 @@ def run(source: str) -> dict[str, object]:
     """Compile and execute `source` as a game, with the real facade and builtins."""
     console = Console()
     resolver = build_facade(console, AssetPack(None), b"", False, "game.py")
-    namespace = make_globals(make_builtins(resolver.resolve, print, console.files.open), "game.py")
+    builtins = make_builtins(resolver.resolve, print, console.files.open, resolver.stand_ins)
+    namespace = make_globals(builtins, "game.py")
     exec(compile_game(source, "game.py").code, namespace)
     return namespace
 
@@ -476,3 +477,33 @@ def test_numpy_internals_stay_unimportable_by_games() -> None:
     for statement in ("import numpy._core._methods", "from numpy._core import _methods", "import numpy.lib"):
         with pytest.raises((ImportError, Refusal)):
             run(statement)
+
+
+@pytest.mark.parametrize(
+    "planting",
+    [
+        'event.dict["__array_interface__"] = {}',  # the Event's own attribute store
+        'event = pygame.event.EventType(pygame.USEREVENT, {"__array_interface__": {}})',
+        'event = type(event)(pygame.USEREVENT, {"__array_interface__": {}})',
+    ],
+)
+def test_no_route_plants_a_dunder_attribute_on_a_pygame_event(planting: str) -> None:
+    source = f"""
+import pygame
+event = pygame.event.Event(pygame.USEREVENT, {{"score": 1}})
+try:
+    {planting}
+except AttributeError:
+    pass
+"""
+    event = run(source)["event"]
+    assert "__array_interface__" not in vars(event)
+
+
+def test_an_events_dict_still_reads_and_type_still_answers() -> None:
+    namespace = run("""
+import pygame
+event = pygame.event.Event(pygame.USEREVENT, {"score": 1})
+got = (event.dict, type(event) is pygame.event.Event, isinstance(event, type(event)))
+""")
+    assert namespace["got"] == ({"score": 1}, True, True)
